@@ -1,0 +1,57 @@
+# The only commands the site's owner needs. `make help` lists them.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PELICAN := $(BIN)/pelican
+PELICANOPTS ?=
+
+INPUTDIR := content
+OUTPUTDIR := output
+CONFFILE := pelicanconf.py
+PUBLISHCONF := publishconf.py
+CATALOGS := theme/translations
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard $(CATALOGS)/*/LC_MESSAGES/messages.po))
+
+.PHONY: help html publish serve clean translations test lint
+
+help:
+	@echo "make html          build a development copy into $(OUTPUTDIR)/"
+	@echo "make serve         preview on http://127.0.0.1:8000, rebuilt on every save"
+	@echo "make publish       build the production site into $(OUTPUTDIR)/"
+	@echo "make test          run every test"
+	@echo "make translations  update and compile the theme's catalogs"
+	@echo "make clean         remove built files"
+
+# The environment is created from the pinned requirements on first use.
+$(BIN)/activate: requirements.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Compiled catalogs are build products, made from the .po files.
+%.mo: %.po $(BIN)/activate
+	$(BIN)/pybabel compile --input-file $< --output-file $@ --domain messages
+
+html: $(BIN)/activate $(MO_FILES)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+
+publish: $(BIN)/activate $(MO_FILES)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+
+serve: $(BIN)/activate $(MO_FILES)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --listen --autoreload --bind 127.0.0.1 --port 8000 $(PELICANOPTS)
+
+translations: $(BIN)/activate
+	$(BIN)/pybabel extract --mapping-file babel.cfg --output-file $(CATALOGS)/messages.pot --no-location --omit-header theme/templates plugins
+	$(BIN)/pybabel update --input-file $(CATALOGS)/messages.pot --output-dir $(CATALOGS) --domain messages --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel compile --directory $(CATALOGS) --domain messages --statistics
+
+lint: $(BIN)/activate
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: $(BIN)/activate $(MO_FILES) lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(OUTPUTDIR) cache __pycache__ .pytest_cache

@@ -1,0 +1,30 @@
+"""Treat every page in a language's subfolder as a service page."""
+
+from functools import partial
+
+from pelican import signals
+
+
+def mark_service(content):
+    """Give a page under ``<lang>/<folder>/`` the service template."""
+    if content.metadata.get("prefix") and "template" not in content.metadata:
+        content.template = "service"
+
+
+def build_service_pages(context):
+    """Return this language's service pages in their ``Order``."""
+    pages = [page for page in context.get("pages", []) if page.template == "service"]
+    return sorted(pages, key=lambda page: int(page.metadata.get("order", 0)))
+
+
+def add_template_helpers(generator):
+    """Install ``service_pages()`` as a template global."""
+    generator.env.globals["service_pages"] = partial(
+        build_service_pages, context=generator.context
+    )
+
+
+def register():
+    """Connect the handlers."""
+    signals.content_object_init.connect(mark_service)
+    signals.generator_init.connect(add_template_helpers)

@@ -1,0 +1,73 @@
+"""Give templates the URLs they display: site paths, canonical, language versions.
+
+i18n_subsites links a translation with a URL relative to the subsite
+(``../palvelut/``); every URL here is joined onto SITEURL, so it comes out
+normalized and, in production, absolute.
+"""
+
+from functools import partial
+from urllib.parse import urljoin
+
+from babel import Locale
+from pelican import signals
+
+
+def site_url(path, settings):
+    """Return the URL of a site path (relative to this language's SITEURL)."""
+    return urljoin(settings["SITEURL"] + "/", path)
+
+
+def language_name(lang):
+    """Return a language's own name, capitalized: ``Suomi``, ``English``."""
+    name = Locale.parse(lang).get_display_name(lang)
+    return name[:1].upper() + name[1:]
+
+
+def build_page_links(page, settings):
+    """Return the canonical URL, the language versions and x-default of a page."""
+    canonical = site_url(page.url, settings)
+    versions = {page.lang: canonical}
+    for translation in page.translations:
+        versions[translation.lang] = site_url(translation.url, settings)
+    main_lang = settings["MAIN_LANG"]
+    others = [
+        {"lang": lang, "url": url, "name": language_name(lang)}
+        for lang, url in sorted(versions.items())
+        if lang != page.lang
+    ]
+    return {
+        "canonical": canonical,
+        "alternates": sorted(versions.items()),
+        "x_default": versions.get(main_lang, canonical),
+        "other_languages": others,
+    }
+
+
+def find_page(key, context):
+    """Return this language's page with the given ``Key``, or None."""
+    for page in context.get("pages", []) + context.get("hidden_pages", []):
+        if page.metadata.get("key") == key:
+            return page
+    return None
+
+
+def build_menu(context, settings):
+    """Return the pages of the main menu, in the order of ``MENU_KEYS``."""
+    pages = (find_page(key, context) for key in settings["MENU_KEYS"])
+    return [page for page in pages if page is not None]
+
+
+def add_template_helpers(generator):
+    """Install the helpers as template globals of this language's site."""
+    settings, context = generator.settings, generator.context
+    generator.env.globals.update(
+        site_url=partial(site_url, settings=settings),
+        page_links=partial(build_page_links, settings=settings),
+        page_for=partial(find_page, context=context),
+        menu=partial(build_menu, context=context, settings=settings),
+    )
+
+
+def register():
+    """Connect the handlers."""
+    signals.generator_init.connect(add_template_helpers)

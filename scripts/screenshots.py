@@ -1,0 +1,55 @@
+"""Save screenshots of built pages at phone and desktop widths, light and dark.
+
+Usage: python scripts/screenshots.py OUTPUT_DIR SHOTS_DIR PATH [PATH ...]
+"""
+
+import sys
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WIDTHS = (360, 1280)
+SCHEMES = ("light", "dark")
+
+
+def main(site_dir, shots_dir, paths):
+    """Serve ``site_dir`` on 127.0.0.1 and screenshot every path."""
+    handler = partial(SimpleHTTPRequestHandler, directory=site_dir)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    Path(shots_dir).mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        for width in WIDTHS:
+            for scheme in SCHEMES:
+                page = browser.new_page(
+                    viewport={"width": width, "height": 800}, color_scheme=scheme
+                )
+                for path in paths:
+                    page.goto(base + path)
+                    name = path.strip("/").replace("/", "_") or "home"
+                    target = Path(shots_dir, f"{name}-{width}-{scheme}.png")
+                    page.screenshot(path=target, full_page=True)
+                    print(target)
+                page.close()
+        browser.close()
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2], sys.argv[3:])

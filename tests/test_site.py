@@ -1,0 +1,136 @@
+"""The built site: every page in both languages, linked to its translation."""
+
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import SITEURL, site_path
+
+PAGES = {
+    "home": ("/", "/en/"),
+    "services": ("/palvelut/", "/en/services/"),
+    "team": ("/palvelut/tyoyhteisojen-tyonohjaus/", "/en/services/team-supervision/"),
+    "manager": (
+        "/palvelut/esimiesten-tyonohjaus/",
+        "/en/services/supervision-for-managers/",
+    ),
+    "individual": (
+        "/palvelut/yksilotyonohjaus/",
+        "/en/services/individual-supervision/",
+    ),
+    "expert": (
+        "/palvelut/vaativien-tehtavien-tyonohjaus/",
+        "/en/services/supervision-for-demanding-roles/",
+    ),
+    "group": ("/palvelut/ryhmatyonohjaus/", "/en/services/group-supervision/"),
+    "debriefing": ("/palvelut/debriefing/", "/en/services/debriefing/"),
+    "process": ("/tyonohjausprosessi/", "/en/supervision-process/"),
+    "about": ("/tyonohjaaja/", "/en/about/"),
+    "contact": ("/yhteystiedot/", "/en/contact/"),
+    "privacy": ("/tietosuojaseloste/", "/en/privacy/"),
+}
+PAIRS = list(PAGES.values())
+ALL_PATHS = [path for pair in PAIRS for path in pair]
+SERVICE_KEYS = ["team", "manager", "individual", "expert", "group", "debriefing"]
+
+
+@pytest.mark.parametrize("path", ALL_PATHS)
+def test_page_is_built(site, path):
+    assert (site / site_path(path).lstrip("/")).is_file()
+
+
+@pytest.mark.parametrize("path", ["/404.html", "/en/404.html"])
+def test_not_found_pages_are_built_and_not_indexed(soup, path):
+    page = soup(path)
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+
+
+@pytest.mark.parametrize(("fi", "en"), PAIRS)
+def test_html_lang_is_the_pages_own_language(soup, fi, en):
+    assert soup(fi).html["lang"] == "fi"
+    assert soup(en).html["lang"] == "en"
+
+
+@pytest.mark.parametrize(("fi", "en"), PAIRS)
+def test_language_switch_leads_to_the_translation_and_back(soup, fi, en):
+    to_en = soup(fi).select_one(".language-switch a")
+    to_fi = soup(en).select_one(".language-switch a")
+    assert to_en["href"] == SITEURL + en
+    assert to_fi["href"] == SITEURL + fi
+    assert (to_en["lang"], to_en["hreflang"], to_en.text) == ("en", "en", "English")
+    assert (to_fi["lang"], to_fi["hreflang"], to_fi.text) == ("fi", "fi", "Suomi")
+
+
+@pytest.mark.parametrize("path", ALL_PATHS)
+def test_canonical_is_the_page_itself(soup, path):
+    assert soup(path).find("link", rel="canonical")["href"] == SITEURL + path
+
+
+@pytest.mark.parametrize(("fi", "en"), PAIRS)
+def test_hreflang_lists_both_languages_and_finnish_as_default(soup, fi, en):
+    expected = {"fi": SITEURL + fi, "en": SITEURL + en, "x-default": SITEURL + fi}
+    for path in (fi, en):
+        alternates = soup(path).find_all("link", rel="alternate", hreflang=True)
+        found = {link["hreflang"]: link["href"] for link in alternates}
+        assert found == expected
+        assert all(".." not in url for url in found.values())
+
+
+@pytest.mark.parametrize("path", ALL_PATHS)
+def test_title_names_the_page_and_the_site(soup, path):
+    title = soup(path).title.text
+    assert " – " in title or path in ("/", "/en/")
+    assert "Etunimi Sukunimi" in title
+
+
+@pytest.mark.parametrize("path", ALL_PATHS)
+def test_page_has_one_h1_and_landmarks(soup, path):
+    page = soup(path)
+    assert len(page.find_all("h1")) == 1
+    assert page.select_one("a.skip-link")["href"] == "#main"
+    assert page.find("main", id="main") and page.header and page.footer
+
+
+NAVIGATION_KEYS = ["services", "process", "about", "contact", *SERVICE_KEYS]
+
+
+@pytest.mark.parametrize("path", [p for k in NAVIGATION_KEYS for p in PAGES[k]])
+def test_navigation_marks_the_current_page(soup, path):
+    current = soup(path).select('nav a[aria-current="page"]')
+    assert current
+    assert all(link["href"] == SITEURL + path for link in current)
+
+
+def test_home_page_has_a_card_for_every_service(soup):
+    for home, lang in (("/", 0), ("/en/", 1)):
+        cards = [a["href"] for a in soup(home).select(".cards h3 a")]
+        assert cards == [SITEURL + PAGES[key][lang] for key in SERVICE_KEYS]
+
+
+def test_no_internal_reference_points_at_a_missing_file(site, html_files):
+    missing = []
+    for file in html_files:
+        page = BeautifulSoup((site / file).read_text("utf-8"), "html.parser")
+        for tag in page.find_all(href=True) + page.find_all(src=True):
+            url = urljoin(
+                SITEURL + "/" + file.as_posix(), tag.get("href") or tag["src"]
+            )
+            if urlparse(url).scheme not in ("http", "https"):
+                continue
+            if not url.startswith(SITEURL):
+                continue
+            target = site / site_path(url).lstrip("/")
+            if not target.is_file():
+                missing.append(f"{file}: {url}")
+    assert not missing
+
+
+def test_no_request_goes_to_another_host(site, html_files):
+    for file in html_files:
+        page = BeautifulSoup((site / file).read_text("utf-8"), "html.parser")
+        for tag in page.find_all(["link", "script", "img"]):
+            url = tag.get("src") or tag.get("href") or ""
+            if tag.name == "link" and tag.get("rel") in (["canonical"], ["alternate"]):
+                continue
+            assert not url.startswith("http") or url.startswith(SITEURL), (file, url)
+        assert not page.find("script"), file

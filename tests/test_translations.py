@@ -1,0 +1,106 @@
+"""Interface strings: every one translated, and a third language needs no code."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup
+from conftest import ROOT, run_pelican
+
+CATALOGS = ROOT / "theme" / "translations"
+
+
+def template_messages():
+    """Return every msgid the templates and plugins use, extracted afresh."""
+    method_map = [("**.html", "jinja2"), ("**.py", "python")]
+    options = {"**.html": {"extensions": "jinja2.ext.i18n"}}
+    found = set()
+    for folder in ("theme/templates", "plugins"):
+        for _, _, message, _, _ in extract_from_dir(
+            ROOT / folder, method_map, options_map=options
+        ):
+            found.add(message if isinstance(message, str) else message[0])
+    return found
+
+
+@pytest.fixture(scope="module")
+def finnish_catalog():
+    with open(CATALOGS / "fi" / "LC_MESSAGES" / "messages.po", "rb") as po:
+        return read_po(po)
+
+
+def test_templates_use_translatable_strings():
+    assert "Skip to content" in template_messages()
+
+
+def test_every_interface_string_has_a_finnish_translation(finnish_catalog):
+    untranslated = [
+        msgid
+        for msgid in template_messages()
+        if not finnish_catalog.get(msgid) or not finnish_catalog.get(msgid).string
+    ]
+    assert not untranslated, "run `make translations` and translate: " + ", ".join(
+        untranslated
+    )
+
+
+def test_no_finnish_translation_is_fuzzy(finnish_catalog):
+    fuzzy = [m.id for m in finnish_catalog if m.id and m.fuzzy]
+    assert not fuzzy
+
+
+SWEDISH_HOME = """Title: Arbetshandledning
+Summary: Arbetshandledning för arbetsgemenskaper, chefer och experter.
+Key: home
+Template: home
+Save_as: index.html
+URL:
+
+Arbetshandledning hjälper dig att hitta lösningar.
+"""
+SWEDISH_NOT_FOUND = """Title: Sidan hittades inte
+Summary: Sidan du söker finns inte.
+Key: notfound
+Save_as: 404.html
+URL: 404.html
+Status: hidden
+
+Sidan du söker finns inte.
+"""
+
+
+def test_a_third_language_needs_only_content_and_one_settings_entry(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "sv").mkdir()
+    (content / "sv" / "index.md").write_text(SWEDISH_HOME, "utf-8")
+    (content / "sv" / "404.md").write_text(SWEDISH_NOT_FOUND, "utf-8")
+    subsites = '{"en": {}, "sv": {"SITENAME": "Arbetshandledning"}}'
+    result = run_pelican(
+        content,
+        tmp_path / "out",
+        "publishconf.py",
+        "-e",
+        f"I18N_SUBSITES={subsites}",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    swedish = BeautifulSoup(
+        Path(tmp_path / "out" / "sv" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    assert swedish.html["lang"] == "sv"
+    hreflangs = {
+        link["hreflang"]: link["href"]
+        for link in swedish.find_all("link", rel="alternate", hreflang=True)
+    }
+    assert hreflangs == {
+        "fi": "https://www.example.fi/",
+        "en": "https://www.example.fi/en/",
+        "sv": "https://www.example.fi/sv/",
+        "x-default": "https://www.example.fi/",
+    }
+    switch = {a["lang"]: a.text for a in swedish.select(".language-switch a")}
+    assert switch == {"fi": "Suomi", "en": "English"}
+    finnish = (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert 'hreflang="sv" href="https://www.example.fi/sv/"' in finnish
