@@ -1,7 +1,12 @@
 """Build the real site once per test session and hand out parsed pages."""
 
+import json
+import os
 import subprocess
 import sys
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -55,3 +60,97 @@ def site_path(url):
     """Return the built file's path (from the site root) for one of our URLs."""
     path = url.removeprefix(SITEURL).split("#")[0].split("?")[0]
     return path if not path.endswith("/") else path + "index.html"
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class StaticServer:
+    """Serve a folder on 127.0.0.1 from a thread; ``url`` has no trailing slash."""
+
+    def __init__(self, directory):
+        handler = partial(QuietHandler, directory=str(directory))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_port}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """A static file handler that keeps the test output clean."""
+
+    def log_message(self, format, *args):
+        pass
+
+
+def build_served_site(folder, **settings):
+    """Build the real content into ``folder`` for serving on 127.0.0.1.
+
+    The server starts first, so the site is built with its real address as
+    SITEURL; ``settings`` are further overrides (JSON-encoded for ``pelican -e``).
+    Return the started server; the caller stops it.
+    """
+    server = StaticServer(folder).__enter__()
+    overrides = {"SITEURL": server.url, **settings}
+    options = [
+        "-e",
+        *(f"{key}={json.dumps(value)}" for key, value in overrides.items()),
+    ]
+    result = run_pelican(ROOT / "content", folder, "publishconf.py", *options)
+    if result.returncode != 0:
+        server.__exit__()
+        pytest.fail(result.stdout + result.stderr)
+    return server
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory):
+    """Return the URL of the production site served on 127.0.0.1."""
+    server = build_served_site(tmp_path_factory.mktemp("live"))
+    yield server.url
+    server.__exit__()
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    """Return headless Chromium; fail under CI, skip elsewhere, when it is missing."""
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium is missing at {CHROMIUM}: apt-get install chromium"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    os.environ["TMPDIR"] = str(tmp_path_factory.mktemp("chromium"))
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_FLAGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """Return a fresh browser tab at phone width; closed after the test."""
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    tab = context.new_page()
+    yield tab
+    context.close()
