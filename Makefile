@@ -32,11 +32,12 @@ $(BIN)/activate: requirements.txt
 %.mo: %.po $(BIN)/activate
 	$(BIN)/pybabel compile --input-file $< --output-file $@ --domain messages
 
+# Both build into a fresh folder and swap it in only when every check passed.
 html: $(BIN)/activate $(MO_FILES)
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+	$(BIN)/python scripts/build.py $(CONFFILE) $(PELICANOPTS)
 
 publish: $(BIN)/activate $(MO_FILES)
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+	$(BIN)/python scripts/build.py $(PUBLISHCONF) $(PELICANOPTS)
 
 serve: $(BIN)/activate $(MO_FILES)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --listen --autoreload --bind 127.0.0.1 --port 8000 $(PELICANOPTS)
@@ -54,4 +55,4 @@ test: $(BIN)/activate $(MO_FILES) lint
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(OUTPUTDIR) cache __pycache__ .pytest_cache
+	rm -rf $(OUTPUTDIR) .builds cache __pycache__ .pytest_cache

@@ -64,9 +64,21 @@ MARKDOWN = {
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.i18n_subsites", "site_links", "services"]
+PLUGINS = [
+    "pelican.plugins.i18n_subsites",
+    "site_links",
+    "services",
+    "http_headers",
+    "external_links",
+    "site_checks",
+]
 DELETE_OUTPUT_DIRECTORY = True
 RELATIVE_URLS = False
 
 # --- Navigation -------------------------------------------------------------
 MENU_KEYS = ["services", "process", "about", "contact"]
+
+# --- Publishing (publishconf.py turns these on) ------------------------------
+ASSET_FINGERPRINT = False
+HTML_CACHE_CONTROL = "public, max-age=600, must-revalidate"
+CUSTOM_DOMAIN = ""  # e.g. "www.example.fi" for GitHub Pages; written to CNAME
