@@ -14,3 +14,4 @@ ASSET_FINGERPRINT = True
 PLUGINS = [*PLUGINS, "publish_assets", "pelican.plugins.precompress"]
 PRECOMPRESS_GZIP = PRECOMPRESS_BROTLI = True
 PRECOMPRESS_ZOPFLI = False
+PRECOMPRESS_TEXT_EXTENSIONS = {".css", ".html", ".js", ".json", ".svg", ".txt", ".xml"}
