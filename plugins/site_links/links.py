@@ -6,10 +6,13 @@ normalized and, in production, absolute.
 """
 
 from functools import partial
-from urllib.parse import urljoin
+from urllib.parse import urlencode, urljoin
 
 from babel import Locale
 from pelican import signals
+
+# The contact form's field for the service; a link to the form may preselect it.
+SERVICE_FIELD = "service"
 
 
 def site_url(path, settings):
@@ -57,6 +60,17 @@ def build_menu(context, settings):
     return [page for page in pages if page is not None]
 
 
+def build_contact_url(page, context, settings):
+    """Return the contact page's URL; from a service page, with its service chosen."""
+    contact = find_page("contact", context)
+    if contact is None:
+        return None
+    url = site_url(contact.url, settings)
+    if page is not None and page.template == "service":
+        url += "?" + urlencode({SERVICE_FIELD: page.metadata["key"]})
+    return url
+
+
 def add_template_helpers(generator):
     """Install the helpers as template globals of this language's site."""
     settings, context = generator.settings, generator.context
@@ -65,6 +79,7 @@ def add_template_helpers(generator):
         page_links=partial(build_page_links, settings=settings),
         page_for=partial(find_page, context=context),
         menu=partial(build_menu, context=context, settings=settings),
+        contact_url=partial(build_contact_url, context=context, settings=settings),
     )
 
 
