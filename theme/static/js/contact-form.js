@@ -140,9 +140,10 @@
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), TIME_LIMIT_MS);
     try {
+      // Encoded as the plain form would be, so the service sees the same fields.
       const response = await fetch(form.action, {
         method: "POST",
-        body: new FormData(form),
+        body: new URLSearchParams(new FormData(form)),
         headers: { Accept: "application/json" },
         signal: controller.signal,
       });
