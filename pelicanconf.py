@@ -27,6 +27,9 @@ I18N_SUBSITES = {
         "SUPERVISOR_CREDENTIALS": ["Training 1 (example)", "Training 2 (example)"],
     },
 }
+# Every page must exist in each of these languages (a new language may stay partial
+# until it is added here).
+SERVICES_REQUIRED_LANGUAGES = [DEFAULT_LANG, "en"]
 I18N_TEMPLATES_LANG = "en"
 I18N_UNTRANSLATED_PAGES = "remove"
 I18N_UNTRANSLATED_ARTICLES = "remove"
@@ -65,7 +68,7 @@ THEME = "theme"
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["pelican.plugins.i18n_subsites", "site_links", "services"]
-DELETE_OUTPUT_DIRECTORY = True
+DELETE_OUTPUT_DIRECTORY = False  # a failed build leaves the output folder as it was
 RELATIVE_URLS = False
 
 # --- Navigation -------------------------------------------------------------
