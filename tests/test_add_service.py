@@ -52,7 +52,7 @@ def test_new_service_is_last_in_the_navigation_and_the_cards(
 ):
     page = parse(site_with_new_service, home)
     assert page.select("footer nav a")[-1]["href"] == SITEURL + url
-    assert page.select(".cards h3 a")[-1]["href"] == SITEURL + url
+    assert page.select(".cards .card-title a")[-1]["href"] == SITEURL + url
 
 
 def test_new_service_is_in_the_finnish_table_with_its_facts(site_with_new_service):

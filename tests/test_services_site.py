@@ -67,7 +67,7 @@ def test_first_card_shows_the_team_services_facts_at_a_glance(soup, path, brief)
 
 def test_services_overview_has_a_card_for_every_service_in_order(soup):
     for overview, lang in (("/palvelut/", 0), ("/en/services/", 1)):
-        cards = [a["href"] for a in soup(overview).select(".cards h3 a")]
+        cards = [a["href"] for a in soup(overview).select(".cards .card-title a")]
         assert cards == [SITEURL + PAGES[key][lang] for key in SERVICE_KEYS]
 
 
@@ -158,3 +158,8 @@ def test_comparison_table_is_readable_on_a_320_px_phone(page, live_site, path):
     first_cell = page.locator("tbody th").first
     box = first_cell.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 320
+
+
+@pytest.mark.parametrize(("path", "level"), [("/", "h3"), ("/palvelut/", "h2")])
+def test_card_headings_follow_the_page_outline(soup, path, level):
+    assert {title.name for title in soup(path).select(".card-title")} == {level}

@@ -61,19 +61,19 @@ def find_missing_translations(pages, main_lang, required_langs):
         if page.key:
             langs_by_key[page.key].add(page.lang)
     services = sorted(p.key for p in pages if p.is_service and p.lang == main_lang)
-    main_name = language_name(main_lang)
     for page in pages:
         if not page.key:
             continue
         if page.is_service and page.lang != main_lang and page.key not in services:
             near = difflib.get_close_matches(page.key, services, n=1, cutoff=0.6)
-            hint = f'did you mean "{near[0]}"?' if near else "the keys are"
-            hint += "" if near else " " + ", ".join(services)
+            hint = f'did you mean "{near[0]}"?' if near else "the keys are "
+            hint += "" if near else ", ".join(services)
             problems.append(
                 Problem(
                     page.path,
                     "Key",
-                    f'"{page.key}" is not the Key of any {main_name} service; {hint}',
+                    f'"{page.key}" is not the Key of any {language_name(main_lang)} '
+                    f"service; {hint}",
                 )
             )
             continue
