@@ -30,6 +30,8 @@ I18N_SUBSITES = {
 # Every page must exist in each of these languages (a new language may stay partial
 # until it is added here).
 SERVICES_REQUIRED_LANGUAGES = [DEFAULT_LANG, "en"]
+# Front-matter fields that other plugins read; any other unknown field stops the build.
+SERVICES_EXTRA_FIELDS = []
 I18N_TEMPLATES_LANG = "en"
 I18N_UNTRANSLATED_PAGES = "remove"
 I18N_UNTRANSLATED_ARTICLES = "remove"

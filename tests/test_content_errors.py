@@ -169,6 +169,17 @@ def test_page_without_a_key_is_reported_not_crashed_on(project):
     assert_stopped_cleanly(project, result)
 
 
+def test_key_written_twice_is_reported_not_crashed_on(project):
+    edit(project, GROUP_FI, "Key: group", "Key: group\nKey: ryhma")
+    result, lines = build(project)
+    assert lines == [
+        f'{GROUP_EN}: Key: "group" is not the Key of any Finnish service; the keys '
+        "are debriefing, expert, individual, manager, team",
+        f'{GROUP_FI}: Key: written 2 times; keep one line "Key: …"',
+    ]
+    assert_stopped_cleanly(project, result)
+
+
 def test_service_field_outside_the_services_folder_is_reported(project):
     edit(project, "content/fi/tyonohjaaja.md", "Key: about", "Key: about\nOrder: 1")
     result, lines = build(project)

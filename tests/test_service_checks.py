@@ -209,6 +209,15 @@ def test_unknown_service_key_lists_the_keys():
     )
 
 
+def test_service_page_without_a_readable_key_is_left_to_its_own_message():
+    records, problems = build(service(FI, "fi", None, **GROUP_FI), service(EN, "en"))
+    assert records == {}
+    assert problems == [
+        f'{EN}: Key: "group" is not the Key of any Finnish service; write the Key '
+        "of its Finnish page"
+    ]
+
+
 def test_report_prints_each_problem_once_in_order():
     stream = io.StringIO()
     problem = Problem(FI, "Session", "wrong")

@@ -53,6 +53,20 @@ def find_duplicates(pages):
     return problems
 
 
+def unknown_service(page, services, main_lang):
+    """Return the problem of a translated service whose key names no service."""
+    language = language_name(main_lang)
+    near = difflib.get_close_matches(page.key, services, n=1, cutoff=0.6)
+    if near:
+        hint = f'did you mean "{near[0]}"?'
+    elif services:
+        hint = "the keys are " + ", ".join(services)
+    else:
+        hint = f"write the Key of its {language} page"
+    message = f'"{page.key}" is not the Key of any {language} service; {hint}'
+    return Problem(page.path, "Key", message)
+
+
 def find_missing_translations(pages, main_lang, required_langs):
     """Return problems for unknown service keys and pages missing a language version."""
     problems = []
@@ -60,22 +74,14 @@ def find_missing_translations(pages, main_lang, required_langs):
     for page in pages:
         if page.key:
             langs_by_key[page.key].add(page.lang)
-    services = sorted(p.key for p in pages if p.is_service and p.lang == main_lang)
+    services = sorted(
+        p.key for p in pages if p.key and p.is_service and p.lang == main_lang
+    )
     for page in pages:
         if not page.key:
             continue
         if page.is_service and page.lang != main_lang and page.key not in services:
-            near = difflib.get_close_matches(page.key, services, n=1, cutoff=0.6)
-            hint = f'did you mean "{near[0]}"?' if near else "the keys are "
-            hint += "" if near else ", ".join(services)
-            problems.append(
-                Problem(
-                    page.path,
-                    "Key",
-                    f'"{page.key}" is not the Key of any {language_name(main_lang)} '
-                    f"service; {hint}",
-                )
-            )
+            problems.append(unknown_service(page, services, main_lang))
             continue
         wanted = set(required_langs) if page.lang in required_langs else {main_lang}
         for lang in sorted(wanted - langs_by_key[page.key]):
@@ -135,9 +141,11 @@ def build_records(pages, main_lang, required_langs):
     """Return the record of every service by key, and every problem found."""
     problems = find_duplicates(pages)
     problems += find_missing_translations(pages, main_lang, required_langs)
+    # A service exists when its main-language page does; other keys are reported.
+    known = {p.key for p in pages if p.key and p.is_service and p.lang == main_lang}
     versions = defaultdict(list)
     for page in pages:
-        if page.is_service and page.key:
+        if page.is_service and page.key in known:
             versions[page.key].append(page)
     records = {}
     for key, group in versions.items():

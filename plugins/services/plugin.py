@@ -45,9 +45,15 @@ def is_service(page):
 
 
 def remember_page(content):
-    """Give a page in a subfolder the service template, and keep it for checking."""
+    """Give a page in a subfolder the service template, and keep it for checking.
+
+    A ``Key`` written twice reaches Pelican as a list, which it cannot sort among
+    the other keys; such a page gets an empty key and is reported by the check.
+    """
     if not isinstance(content, Page):
         return
+    if isinstance(content.metadata.get("key"), list):
+        content.key = ""
     if content.metadata.get("prefix") and "template" not in content.metadata:
         content.template = "service"
     if content._context is not None:
@@ -56,12 +62,13 @@ def remember_page(content):
 
 def read_facts(page, path):
     """Return what one page states, and the problems of its values."""
-    problems = []
-    try:
-        key = parse_key(str(page.metadata.get("key") or ""))
-    except FrontMatterError as error:
-        key = None
-        problems.append(Problem(path, "Key", str(error)))
+    problems, key = [], None
+    text = page.metadata.get("key")
+    if not isinstance(text, list):
+        try:
+            key = parse_key(text or "")
+        except FrontMatterError as error:
+            problems.append(Problem(path, "Key", str(error)))
     facts, unreadable = {}, set()
     if is_service(page):
         for name, parse in SERVICE_FIELDS.items():
