@@ -169,6 +169,16 @@ def test_page_without_a_key_is_reported_not_crashed_on(project):
     assert_stopped_cleanly(project, result)
 
 
+def test_unknown_template_is_reported_not_crashed_on(project):
+    edit(project, "content/fi/palvelut.md", "Template: services", "Template: palvelut")
+    result, lines = build(project)
+    assert lines == [
+        'content/fi/palvelut.md: Template: "palvelut" is not a template; write one '
+        "of about, base, contact, home, page, service, services"
+    ]
+    assert_stopped_cleanly(project, result)
+
+
 def test_key_written_twice_is_reported_not_crashed_on(project):
     edit(project, GROUP_FI, "Key: group", "Key: group\nKey: ryhma")
     result, lines = build(project)

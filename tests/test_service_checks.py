@@ -75,6 +75,20 @@ def test_service_field_on_an_ordinary_page_is_reported():
     ]
 
 
+def test_unknown_status_lists_the_statuses():
+    assert lines(check_page(FI, {**PAGE, "status": "hiden"}, is_service=False)) == [
+        f'{FI}: Status: "hiden" is not a status; write one of draft, hidden, published'
+    ]
+
+
+def test_unknown_template_lists_the_themes_templates():
+    metadata = {**PAGE, "template": "servcies"}
+    problems = check_page(FI, metadata, False, templates={"page", "services"})
+    assert lines(problems) == [
+        f'{FI}: Template: "servcies" is not a template; write one of page, services'
+    ]
+
+
 def test_field_written_twice_is_reported():
     metadata = {**PAGE, "session": ["1,5 h", "60 min"]}
     assert lines(check_page(FI, metadata, is_service=True)) == [

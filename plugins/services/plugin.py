@@ -94,10 +94,13 @@ def check_and_build(generators):
     main_lang = main_language(settings)
     extra_fields = setting(settings, "SERVICES_EXTRA_FIELDS")
     required = setting(settings, "SERVICES_REQUIRED_LANGUAGES") or [main_lang]
+    templates = page_templates(generators[0].env)
     problems, all_facts = [], []
     for page in pages:
         path = os.path.relpath(page.source_path, root)
-        problems += check_page(path, page.metadata, is_service(page), extra_fields)
+        problems += check_page(
+            path, page.metadata, is_service(page), extra_fields, templates
+        )
         facts, found = read_facts(page, path)
         all_facts.append(facts)
         problems += found
@@ -119,6 +122,13 @@ def check_and_build(generators):
         page.service_brief = display.build_brief(facts)
         page.service_row = display.build_row(facts, t)
     logger.debug("[services] %d service records", len(records))
+
+
+def page_templates(env):
+    """Return the names a page's ``Template`` may take: the theme's own templates."""
+    names = env.list_templates(extensions=["html"])
+    own = (name.removeprefix("!theme/") for name in names if name.startswith("!theme/"))
+    return {name.removesuffix(".html") for name in own if "/" not in name}
 
 
 def translations_for(settings, theme, lang):

@@ -15,6 +15,7 @@ ADDED_FIELDS = ("lang", "prefix", "category", "reader")
 # How the owner writes a field name where it differs from plain capitalization.
 FIELD_SPELLINGS = {"url": "URL"}
 SUMMARY_MOST = 160
+STATUSES = ("published", "hidden", "draft")
 TAGS = re.compile(r"<[^>]*>")
 
 
@@ -28,9 +29,23 @@ def plain_text(value):
     return " ".join(html.unescape(TAGS.sub("", value)).split())
 
 
-def check_page(path, metadata, is_service, extra_fields=()):
-    """Return the problems of one page's fields (not yet its service facts)."""
+def check_page(path, metadata, is_service, extra_fields=(), templates=None):
+    """Return the problems of one page's fields (not yet its service facts).
+
+    ``templates`` are the theme's page templates by name; None skips that check.
+    """
     problems = []
+    for name, allowed in (("status", STATUSES), ("template", templates)):
+        value = metadata.get(name)
+        if isinstance(value, str) and allowed is not None and value not in allowed:
+            problems.append(
+                Problem(
+                    path,
+                    field_name(name),
+                    f'"{value}" is not a {name}; write one of '
+                    + ", ".join(sorted(allowed)),
+                )
+            )
     for name in ("title", "summary"):
         if not str(metadata.get(name, "")).strip():
             problems.append(Problem(path, field_name(name), MISSING[name]))
