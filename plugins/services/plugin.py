@@ -63,10 +63,10 @@ def remember_page(content):
 def read_facts(page, path):
     """Return what one page states, and the problems of its values."""
     problems, key = [], None
-    text = page.metadata.get("key")
-    if not isinstance(text, list):
+    written_key = page.metadata.get("key")
+    if not isinstance(written_key, list):  # a Key written twice is reported elsewhere
         try:
-            key = parse_key(text or "")
+            key = parse_key(written_key or "")
         except FrontMatterError as error:
             problems.append(Problem(path, "Key", str(error)))
     facts, unreadable = {}, set()
@@ -80,10 +80,10 @@ def read_facts(page, path):
             except FrontMatterError as error:
                 unreadable.add(name)
                 problems.append(Problem(path, field_name(name), str(error)))
-    facts = PageFacts(
+    stated = PageFacts(
         path, page.lang, key, is_service(page), facts, frozenset(unreadable)
     )
-    return facts, problems
+    return stated, problems
 
 
 def check_and_build(generators):
@@ -101,8 +101,8 @@ def check_and_build(generators):
         problems += check_page(
             path, page.metadata, is_service(page), extra_fields, templates
         )
-        facts, found = read_facts(page, path)
-        all_facts.append(facts)
+        stated, found = read_facts(page, path)
+        all_facts.append(stated)
         problems += found
     records, found = build_records(all_facts, main_lang, required)
     stop_on(problems + found)

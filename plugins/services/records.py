@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 FORMATS = ("individual", "group")
-UNITS = ("minute", "week", "month")
 ISO8601_DESIGNATORS = {"minute": "PT{}M", "week": "P{}W", "month": "P{}M"}
 DAYS_PER_WEEK = 7
 
@@ -19,7 +18,7 @@ class Range:
 
     low: float
     high: float
-    unit: str
+    unit: str  # "minute", "week" or "month"
     either: bool = False
 
     @property

@@ -7,9 +7,18 @@ import re
 from .parsers import SERVICE_FIELDS
 from .problems import Problem
 
-# Fields any page may have, and the names Pelican gives from the file's folder.
-PAGE_FIELDS = ("title", "summary", "key", "template", "save_as", "url", "status")
-PAGE_FIELDS += ("slug", "menu_title")
+# Fields any page may have; service pages also take the service fields.
+PAGE_FIELDS = (
+    "title",
+    "summary",
+    "key",
+    "template",
+    "save_as",
+    "url",
+    "status",
+    "slug",
+    "menu_title",
+)
 # Names Pelican adds itself: from the file's folder, and its own bookkeeping.
 ADDED_FIELDS = ("lang", "prefix", "category", "reader")
 # How the owner writes a field name where it differs from plain capitalization.
