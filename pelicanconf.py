@@ -1,5 +1,8 @@
 """Every setting of the site. The owner's facts come first: replace the placeholders."""
 
+import sys
+from pathlib import Path
+
 # --- The owner's facts (placeholders: replace them) -------------------------
 SUPERVISOR_NAME = "Etunimi Sukunimi"
 SUPERVISOR_TITLE = "työnohjaaja (nimike)"
@@ -75,6 +78,8 @@ MARKDOWN = {
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
+# Our plugins share small modules (build_problems): make plugins/ importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
 PLUGINS = [
     "pelican.plugins.i18n_subsites",
     "site_links",

@@ -2,8 +2,8 @@
 
 import io
 
+from build_problems import Problem, report
 from services.merge import PageFacts, build_records
-from services.problems import Problem, report
 from services.records import Range, ServiceRecord
 from services.schema import check_page
 

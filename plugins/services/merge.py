@@ -5,9 +5,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from babel import Locale
+from build_problems import Problem
 
 from .parsers import SERVICE_FIELDS
-from .problems import Problem
 from .records import ServiceRecord
 
 REQUIRED_FACTS = {

@@ -9,13 +9,13 @@ import logging
 import os
 from functools import partial
 
+from build_problems import Problem, stop_on
 from pelican import signals
 from pelican.contents import Page
 
 from . import display
 from .merge import PageFacts, build_records
 from .parsers import SERVICE_FIELDS, FrontMatterError, parse_key
-from .problems import Problem, stop_on
 from .schema import check_page, field_name
 
 logger = logging.getLogger(__name__)

@@ -4,8 +4,9 @@ import difflib
 import html
 import re
 
+from build_problems import Problem
+
 from .parsers import SERVICE_FIELDS
-from .problems import Problem
 
 # Fields any page may have; service pages also take the service fields.
 PAGE_FIELDS = (

@@ -1,4 +1,7 @@
-"""Problems found in the content, collected across all files and reported together."""
+"""Problems found in the content or the built site, reported together in plain lines.
+
+Shared by the plugins that check the site; not a Pelican plugin itself.
+"""
 
 import sys
 from dataclasses import dataclass
@@ -6,7 +9,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One mistake in one file's front matter, explained for the owner."""
+    """One mistake in one file, explained for the owner."""
 
     path: str
     field: str
