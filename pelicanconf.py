@@ -25,6 +25,8 @@ I18N_SUBSITES = {
         "SITENAME": "Work supervision Etunimi Sukunimi",
         "SUPERVISOR_TITLE": "work supervisor (title)",
         "SUPERVISOR_CREDENTIALS": ["Training 1 (example)", "Training 2 (example)"],
+        "AREA_SERVED": "Finland",
+        "SEARCH_META_SERVICE_TYPE": "Work supervision",
     },
 }
 I18N_TEMPLATES_LANG = "en"
@@ -64,9 +66,15 @@ MARKDOWN = {
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.i18n_subsites", "site_links", "services"]
+PLUGINS = ["pelican.plugins.i18n_subsites", "site_links", "services", "search_meta"]
 DELETE_OUTPUT_DIRECTORY = True
 RELATIVE_URLS = False
 
 # --- Navigation -------------------------------------------------------------
 MENU_KEYS = ["services", "process", "about", "contact"]
+
+# --- Search engines and link previews ---------------------------------------
+SEARCH_META_SERVICE_TYPE = "Työnohjaus"  # what every service page offers
+SEARCH_META_IMAGE = "images/social-card.png"  # under theme/static/
+# og:locale where the language's most likely country is not the one meant.
+SEARCH_META_LOCALES = {"en": "en_GB"}
