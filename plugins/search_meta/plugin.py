@@ -16,6 +16,7 @@ from .robots import write_robots
 from .sitemap import build_sitemap_entries, write_sitemap
 from .social import build_social_meta
 from .structured_data import build_structured_data
+from .titles import build_title
 
 logger = logging.getLogger(__name__)
 
@@ -47,10 +48,11 @@ def load_translations(generator):
 
 
 def add_template_helpers(generator):
-    """Install ``social_meta``, ``structured_data`` and ``breadcrumbs`` globals."""
+    """Install the page_title, social_meta, structured_data, breadcrumbs globals."""
     settings, context = generator.settings, generator.context
     translations = load_translations(generator)
     generator.env.globals.update(
+        page_title=partial(build_title, settings=settings),
         social_meta=partial(
             build_social_meta, settings=settings, translations=translations
         ),
