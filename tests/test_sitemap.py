@@ -145,3 +145,12 @@ def test_development_build_writes_no_sitemap_without_an_absolute_siteurl(tmp_pat
     assert (tmp_path / "index.html").is_file()
     assert not (tmp_path / "sitemap.xml").exists()
     assert not (tmp_path / "robots.txt").exists()
+
+
+def test_sitemap_and_robots_txt_are_written_once_at_the_root(site):
+    assert sorted(
+        p.relative_to(site).as_posix() for p in site.rglob("sitemap.xml")
+    ) == ["sitemap.xml"]
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("robots.txt")) == [
+        "robots.txt"
+    ]
