@@ -27,6 +27,7 @@ I18N_SUBSITES = {
         "SUPERVISOR_CREDENTIALS": ["Training 1 (example)", "Training 2 (example)"],
         "AREA_SERVED": "Finland",
         "SEARCH_META_SERVICE_TYPE": "Work supervision",
+        "SEARCH_META_IMAGE_ALT": "The words Työnohjaus and Work supervision",
     },
 }
 I18N_TEMPLATES_LANG = "en"
@@ -75,6 +76,8 @@ MENU_KEYS = ["services", "process", "about", "contact"]
 
 # --- Search engines and link previews ---------------------------------------
 SEARCH_META_SERVICE_TYPE = "Työnohjaus"  # what every service page offers
-SEARCH_META_IMAGE = "images/social-card.png"  # under theme/static/
+# The picture shown when a page is shared (under theme/static/) and its description.
+SEARCH_META_IMAGE = "images/social-card.png"
+SEARCH_META_IMAGE_ALT = "Sanat Työnohjaus ja Work supervision"
 # og:locale where the language's most likely country is not the one meant.
 SEARCH_META_LOCALES = {"en": "en_GB"}

@@ -21,9 +21,10 @@ from .titles import build_title
 logger = logging.getLogger(__name__)
 
 DEFAULTS = {
-    # The social card image, under the theme's static folder, and its size.
+    # The social card image, under the theme's static folder, its size and text.
     "SEARCH_META_IMAGE": "images/social-card.png",
     "SEARCH_META_IMAGE_SIZE": (1200, 630),
+    "SEARCH_META_IMAGE_ALT": "",
     # og:locale by language where Babel's most likely territory is not wanted.
     "SEARCH_META_LOCALES": {},
     # What kind of service every service page offers (schema.org serviceType).
@@ -53,9 +54,7 @@ def add_template_helpers(generator):
     translations = load_translations(generator)
     generator.env.globals.update(
         page_title=partial(build_title, settings=settings),
-        social_meta=partial(
-            build_social_meta, settings=settings, translations=translations
-        ),
+        social_meta=partial(build_social_meta, settings=settings),
         structured_data=partial(
             build_structured_data,
             context=context,

@@ -18,7 +18,7 @@ def image_url(settings):
     )
 
 
-def build_social_meta(page, settings, translations):
+def build_social_meta(page, settings):
     """Return a page's Open Graph properties and Twitter card names with contents."""
     links = build_page_links(page, settings)
     locales = settings["SEARCH_META_LOCALES"]
@@ -28,9 +28,6 @@ def build_social_meta(page, settings, translations):
         for lang, _ in links["alternates"]
         if lang != page.lang
     ]
-    image_alt = translations.gettext(
-        "The words Työnohjaus and Work supervision on a calm background"
-    )
     open_graph = [
         ("og:type", "website"),
         ("og:site_name", settings["SITENAME"]),
@@ -42,7 +39,7 @@ def build_social_meta(page, settings, translations):
         ("og:image", image_url(settings)),
         ("og:image:width", str(width)),
         ("og:image:height", str(height)),
-        ("og:image:alt", image_alt),
+        ("og:image:alt", settings["SEARCH_META_IMAGE_ALT"]),
     ]
     return {
         "open_graph": open_graph,
