@@ -67,7 +67,15 @@ MARKDOWN = {
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.i18n_subsites", "site_links", "services", "search_meta"]
+PLUGINS = [
+    "pelican.plugins.i18n_subsites",
+    "site_links",
+    "services",
+    "search_meta",
+    "http_headers",
+    "external_links",
+    "site_checks",
+]
 DELETE_OUTPUT_DIRECTORY = True
 RELATIVE_URLS = False
 
@@ -81,3 +89,8 @@ SEARCH_META_IMAGE = "images/social-card.png"
 SEARCH_META_IMAGE_ALT = "Sanat Työnohjaus ja Work supervision"
 # og:locale where the language's most likely country is not the one meant.
 SEARCH_META_LOCALES = {"en": "en_GB"}
+
+# --- Publishing (publishconf.py turns these on) ------------------------------
+ASSET_FINGERPRINT = False
+HTML_CACHE_CONTROL = "public, max-age=600, must-revalidate"
+CUSTOM_DOMAIN = ""  # e.g. "www.example.fi" for GitHub Pages; written to CNAME

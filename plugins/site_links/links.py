@@ -11,10 +11,18 @@ from urllib.parse import urljoin
 from babel import Locale
 from pelican import signals
 
+from .assets import theme_asset_name
+
 
 def site_url(path, settings):
     """Return the URL of a site path (relative to this language's SITEURL)."""
     return urljoin(settings["SITEURL"] + "/", path)
+
+
+def asset_url(path, settings):
+    """Return the URL of a theme static file (``css/site.css``) as published."""
+    name = theme_asset_name(path, settings)
+    return site_url(f"{settings['THEME_STATIC_DIR']}/{name}", settings)
 
 
 def language_name(lang):
@@ -62,6 +70,7 @@ def add_template_helpers(generator):
     settings, context = generator.settings, generator.context
     generator.env.globals.update(
         site_url=partial(site_url, settings=settings),
+        asset_url=partial(asset_url, settings=settings),
         page_links=partial(build_page_links, settings=settings),
         page_for=partial(find_page, context=context),
         menu=partial(build_menu, context=context, settings=settings),
