@@ -83,8 +83,8 @@ def write_site_files(generator, writer):
     """Write sitemap.xml and robots.txt once, for every language, from the main site.
 
     The main site has read the pages of every language, and i18n_subsites
-    has written the other languages and linked their URLs before the main
-    site writes its own pages, so this runs last.
+    has written the other languages and given their pages their final URLs
+    before the main site writes its own.
     """
     settings = generator.settings
     if settings["DEFAULT_LANG"] != settings["MAIN_LANG"]:
