@@ -226,7 +226,7 @@ Range = SimpleNamespace
 
 def test_session_length_and_interval_become_iso_8601_durations():
     record = SimpleNamespace(
-        session=Range(iso8601="PT90M", iso8601_high=None),
+        session=Range(iso8601="PT90M", iso8601_high="PT90M"),
         interval=Range(iso8601="P4W", iso8601_high="P6W"),
     )
     offer = build_session_terms(record, NullTranslations())

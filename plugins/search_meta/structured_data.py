@@ -66,10 +66,10 @@ def build_practice(settings, home_links):
 def build_duration(property_id, name, span):
     """Return a length of time (a Range of ISO-8601 durations) as a PropertyValue."""
     value = {"@type": "PropertyValue", "propertyID": property_id, "name": name}
-    if span.iso8601_high:
-        value.update(minValue=span.iso8601, maxValue=span.iso8601_high)
-    else:
+    if span.iso8601_high in (None, span.iso8601):
         value["value"] = span.iso8601
+    else:
+        value.update(minValue=span.iso8601, maxValue=span.iso8601_high)
     return value
 
 
