@@ -10,6 +10,12 @@ CONTACT_PHONE = "+358 40 000 0000"
 CONTACT_PHONE_URI = "tel:" + CONTACT_PHONE.replace(" ", "")
 AREA_SERVED = "Suomi"
 CONTACT_FORM_ENDPOINT = "https://formspree.io/f/your-form-id"
+# The hosted service behind CONTACT_FORM_ENDPOINT, as the privacy notice names it:
+# its company name, the two-letter code of the country where it processes the
+# messages ("US", "IE", "FI"), and whether the messages leave the EU and EEA.
+CONTACT_FORM_PROCESSOR = "Lomakepalvelun nimi (esimerkki: Formspree, Inc.)"
+CONTACT_FORM_PROCESSOR_COUNTRY = "US"
+CONTACT_FORM_DATA_LEAVES_EU = True
 
 # --- Site -------------------------------------------------------------------
 SITENAME = "Työnohjaus Etunimi Sukunimi"
@@ -74,6 +80,7 @@ PLUGINS = [
     "search_meta",
     "http_headers",
     "external_links",
+    "contact_form",
     "site_checks",
 ]
 DELETE_OUTPUT_DIRECTORY = True
