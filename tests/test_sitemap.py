@@ -81,9 +81,15 @@ def test_sitemap_lists_every_indexable_page_of_both_languages(
     assert SITEURL + "/en/services/group-supervision/" in entries
 
 
-@pytest.mark.parametrize("path", ["/404.html", "/en/404.html"])
-def test_not_found_pages_are_left_out(entries, path):
+HIDDEN_PAGES = ["/404.html", "/en/404.html", "/kiitos/", "/en/thank-you/"]
+
+
+@pytest.mark.parametrize("path", HIDDEN_PAGES)
+def test_not_found_and_thank_you_pages_are_left_out_and_not_indexed(
+    entries, soup, path
+):
     assert SITEURL + path not in entries
+    assert soup(path).find("meta", attrs={"name": "robots"})["content"] == "noindex"
 
 
 def test_every_url_in_the_sitemap_resolves_to_a_built_file(site, entries):

@@ -114,7 +114,7 @@ def test_social_image_alt_text_is_in_the_pages_language(soup):
 
 
 def test_hidden_pages_have_no_link_preview(soup):
-    for path in ("/404.html", "/en/404.html"):
+    for path in ("/404.html", "/en/404.html", "/kiitos/", "/en/thank-you/"):
         assert not open_graph(soup(path))
 
 

@@ -72,8 +72,8 @@ def test_every_indexable_page_has_one_json_ld_graph(graph, paths):
         assert graph(path)["WebPage"][0]["url"] == SITEURL + path
 
 
-def test_not_found_pages_have_no_json_ld(soup):
-    for path in ("/404.html", "/en/404.html"):
+def test_hidden_pages_have_no_json_ld(soup):
+    for path in ("/404.html", "/en/404.html", "/kiitos/", "/en/thank-you/"):
         assert not soup(path).find("script", type="application/ld+json")
 
 
