@@ -36,6 +36,11 @@ I18N_SUBSITES = {
         "SEARCH_META_IMAGE_ALT": "The words Työnohjaus and Work supervision",
     },
 }
+# Every page must exist in each of these languages (a new language may stay partial
+# until it is added here).
+SERVICES_REQUIRED_LANGUAGES = [DEFAULT_LANG, "en"]
+# Front-matter fields that other plugins read; any other unknown field stops the build.
+SERVICES_EXTRA_FIELDS = []
 I18N_TEMPLATES_LANG = "en"
 I18N_UNTRANSLATED_PAGES = "remove"
 I18N_UNTRANSLATED_ARTICLES = "remove"
@@ -83,7 +88,7 @@ PLUGINS = [
     "contact_form",
     "site_checks",
 ]
-DELETE_OUTPUT_DIRECTORY = True
+DELETE_OUTPUT_DIRECTORY = False  # a failed build leaves the output folder as it was
 RELATIVE_URLS = False
 
 # --- Navigation -------------------------------------------------------------

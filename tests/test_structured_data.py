@@ -2,13 +2,13 @@
 
 import json
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from babel.support import NullTranslations
 from built_pages import indexable_urls
 from conftest import ROOT, SITEURL
 from search_meta.structured_data import build_session_terms
+from services.records import Range, ServiceRecord
 
 import pelicanconf
 
@@ -221,15 +221,14 @@ def test_no_template_writes_json_ld_by_hand():
         assert "schema.org" not in text and "@type" not in text, template
 
 
-Range = SimpleNamespace
+def terms(**spans):
+    """Return the Offer of a service record with the given session and interval."""
+    record = ServiceRecord(key="group", order=1, formats=("group",), **spans)
+    return build_session_terms(record, NullTranslations())
 
 
 def test_session_length_and_interval_become_iso_8601_durations():
-    record = SimpleNamespace(
-        session=Range(iso8601="PT90M", iso8601_high="PT90M"),
-        interval=Range(iso8601="P4W", iso8601_high="P6W"),
-    )
-    offer = build_session_terms(record, NullTranslations())
+    offer = terms(session=Range(90, 90, "minute"), interval=Range(4, 6, "week"))
     assert offer == {
         "@type": "Offer",
         "additionalProperty": [
@@ -250,9 +249,48 @@ def test_session_length_and_interval_become_iso_8601_durations():
     }
 
 
+def test_alternative_lengths_are_two_values_not_a_range():
+    offer = terms(session=Range(60, 90, "minute", either=True))
+    assert offer["additionalProperty"][0]["value"] == ["PT60M", "PT90M"]
+    assert "minValue" not in offer["additionalProperty"][0]
+
+
 def test_a_one_off_service_has_no_interval():
-    record = SimpleNamespace(
-        session=Range(iso8601="PT2H", iso8601_high=None), interval=None
-    )
-    offer = build_session_terms(record, NullTranslations())
+    offer = terms(session=Range(120, 120, "minute"))
     assert [term["name"] for term in offer["additionalProperty"]] == ["Session"]
+
+
+def test_a_service_without_session_or_interval_has_no_offer():
+    assert terms() is None
+
+
+@pytest.mark.parametrize(
+    ("path", "session", "interval"),
+    [
+        (SERVICES["fi"][4], {"value": "PT90M"}, ("P4W", "P6W")),
+        (SERVICES["en"][4], {"value": "PT90M"}, ("P4W", "P6W")),
+        (SERVICES["fi"][2], {"value": "PT60M"}, ("P4W", "P6W")),
+        (SERVICES["en"][1], {"minValue": "PT60M", "maxValue": "PT90M"}, ("P4W", "P6W")),
+    ],
+)
+def test_service_page_gives_its_session_length_and_interval(
+    graph, path, session, interval
+):
+    (service,) = graph(path)["Service"]
+    length, frequency = service["offers"]["additionalProperty"]
+    assert length["propertyID"] == "https://schema.org/duration"
+    assert {k: length[k] for k in session} == session
+    assert frequency["propertyID"] == "https://schema.org/repeatFrequency"
+    assert (frequency["minValue"], frequency["maxValue"]) == interval
+
+
+def test_session_terms_are_named_in_the_pages_language(graph):
+    finnish = graph(SERVICES["fi"][4])["Service"][0]["offers"]["additionalProperty"]
+    english = graph(SERVICES["en"][4])["Service"][0]["offers"]["additionalProperty"]
+    assert [term["name"] for term in finnish] == ["Tapaamisen kesto", "Tapaamisväli"]
+    assert [term["name"] for term in english] == ["Session", "Interval"]
+
+
+def test_debriefing_without_a_regular_rhythm_has_no_offer(graph):
+    for path in (SERVICES["fi"][5], SERVICES["en"][5]):
+        assert "offers" not in graph(path)["Service"][0]

@@ -64,10 +64,16 @@ def build_practice(settings, home_links):
 
 
 def build_duration(property_id, name, span):
-    """Return a length of time (a Range of ISO-8601 durations) as a PropertyValue."""
+    """Return a length of time (a services Range) as a PropertyValue.
+
+    One length is its ``value``, alternatives ("60 or 90 min") its values,
+    a range ("4–6 weeks") its ``minValue`` and ``maxValue``: ISO-8601 each.
+    """
     value = {"@type": "PropertyValue", "propertyID": property_id, "name": name}
-    if span.iso8601_high in (None, span.iso8601):
+    if span.iso8601_high == span.iso8601:
         value["value"] = span.iso8601
+    elif span.either:
+        value["value"] = [span.iso8601, span.iso8601_high]
     else:
         value.update(minValue=span.iso8601, maxValue=span.iso8601_high)
     return value
@@ -111,8 +117,7 @@ def build_service(page, links, practice, context, settings, translations):
         "areaServed": settings["AREA_SERVED"],
         "availableChannel": channel,
     }
-    record = getattr(page, "service", None)
-    terms = build_session_terms(record, translations) if record else None
+    terms = build_session_terms(page.service, translations)
     if terms:
         service["offers"] = terms
     return service
