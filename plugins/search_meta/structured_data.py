@@ -117,7 +117,8 @@ def build_service(page, links, practice, context, settings, translations):
         "areaServed": settings["AREA_SERVED"],
         "availableChannel": channel,
     }
-    terms = build_session_terms(page.service, translations)
+    record = getattr(page, "service", None)
+    terms = build_session_terms(record, translations) if record else None
     if terms:
         service["offers"] = terms
     return service
