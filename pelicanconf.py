@@ -34,6 +34,9 @@ I18N_SUBSITES = {
         "SITENAME": "Work supervision Etunimi Sukunimi",
         "SUPERVISOR_TITLE": "work supervisor (title)",
         "SUPERVISOR_CREDENTIALS": ["Training 1 (example)", "Training 2 (example)"],
+        "AREA_SERVED": "Finland",
+        "SEARCH_META_SERVICE_TYPE": "Work supervision",
+        "SEARCH_META_IMAGE_ALT": "The words Työnohjaus and Work supervision",
     },
 }
 # Every page must exist in each of these languages (a new language may stay partial
@@ -84,6 +87,7 @@ PLUGINS = [
     "pelican.plugins.i18n_subsites",
     "site_links",
     "services",
+    "search_meta",
     "http_headers",
     "external_links",
     "contact_form",
@@ -94,6 +98,14 @@ RELATIVE_URLS = False
 
 # --- Navigation -------------------------------------------------------------
 MENU_KEYS = ["services", "process", "about", "contact"]
+
+# --- Search engines and link previews ---------------------------------------
+SEARCH_META_SERVICE_TYPE = "Työnohjaus"  # what every service page offers
+# The picture shown when a page is shared (under theme/static/) and its description.
+SEARCH_META_IMAGE = "images/social-card.png"
+SEARCH_META_IMAGE_ALT = "Sanat Työnohjaus ja Work supervision"
+# og:locale where the language's most likely country is not the one meant.
+SEARCH_META_LOCALES = {"en": "en_GB"}
 
 # --- Publishing (publishconf.py turns these on) ------------------------------
 ASSET_FINGERPRINT = False
