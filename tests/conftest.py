@@ -154,3 +154,50 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+NODE_MODULES = ROOT / "node_modules"
+
+
+def require_tool(path, install):
+    """Return ``path`` as a Path; fail under CI, skip elsewhere, when it is missing."""
+    if path and Path(path).exists():
+        return Path(path)
+    message = f"{path or 'a tool'} is missing: {install}"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def url_path(file):
+    """Return the URL path of a built HTML file: ``en/index.html`` → ``/en/``."""
+    path = "/" + file.as_posix()
+    return path.removesuffix("index.html") if file.name == "index.html" else path
+
+
+@pytest.fixture(scope="session")
+def page_paths(html_files):
+    """Return the URL path of every built page: ``/``, ``/en/``, ``/404.html``, …."""
+    return [url_path(file) for file in html_files]
+
+
+SUMMARY_KEY = pytest.StashKey[list]()
+
+
+@pytest.fixture(scope="session")
+def report(pytestconfig):
+    """Return a function that adds a titled block of lines to the terminal summary."""
+    sections = pytestconfig.stash.setdefault(SUMMARY_KEY, [])
+
+    def add(title, lines):
+        sections.append((title, list(lines)))
+
+    return add
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Print the figures the checks measured (page weights, external links)."""
+    for title, lines in config.stash.get(SUMMARY_KEY, []):
+        terminalreporter.write_sep("-", title)
+        for line in lines:
+            terminalreporter.write_line(line)
