@@ -12,7 +12,7 @@ PUBLISHCONF := publishconf.py
 CATALOGS := theme/translations
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard $(CATALOGS)/*/LC_MESSAGES/messages.po))
 
-.PHONY: help html publish serve clean translations test lint audit
+.PHONY: help html publish serve clean translations test lint audit deploy github
 
 help:
 	@echo "make html          build a development copy into $(OUTPUTDIR)/"
@@ -21,6 +21,8 @@ help:
 	@echo "make test          run every test"
 	@echo "make audit         Lighthouse scores of the key pages (reports/lighthouse/)"
 	@echo "make translations  update and compile the theme's catalogs"
+	@echo "make deploy        publish, then copy output/ to DEPLOY_TARGET with rsync"
+	@echo "make github        publish, then push output/ to the gh-pages branch"
 	@echo "make clean         remove built files"
 
 # The environment is created from the pinned requirements on first use.
@@ -33,11 +35,12 @@ $(BIN)/activate: requirements.txt
 %.mo: %.po $(BIN)/activate
 	$(BIN)/pybabel compile --input-file $< --output-file $@ --domain messages
 
+# Both build into a fresh folder and swap it in only when every check passed.
 html: $(BIN)/activate $(MO_FILES)
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+	$(BIN)/python scripts/build.py $(CONFFILE) $(PELICANOPTS)
 
 publish: $(BIN)/activate $(MO_FILES)
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+	$(BIN)/python scripts/build.py $(PUBLISHCONF) $(PELICANOPTS)
 
 serve: $(BIN)/activate $(MO_FILES)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --listen --autoreload --bind 127.0.0.1 --port 8000 $(PELICANOPTS)
@@ -59,4 +62,16 @@ audit: $(BIN)/activate $(MO_FILES)
 	$(BIN)/python scripts/audit.py
 
 clean:
-	rm -rf $(OUTPUTDIR) cache __pycache__ .pytest_cache reports
+	rm -rf $(OUTPUTDIR) .builds cache __pycache__ .pytest_cache reports
+
+# Deployment: rsync to any host or folder, or a gh-pages branch for GitHub Pages.
+DEPLOY_TARGET ?=
+GITHUB_PAGES_BRANCH ?= gh-pages
+
+deploy: publish
+	@test -n "$(DEPLOY_TARGET)" || { echo "Say where to: make deploy DEPLOY_TARGET=user@host:/var/www/site (or a local folder)"; exit 2; }
+	rsync --recursive --links --times --delete --checksum --human-readable $(OUTPUTDIR)/ $(DEPLOY_TARGET)
+
+github: publish
+	$(BIN)/ghp-import --no-jekyll --message "Publish the site" --branch $(GITHUB_PAGES_BRANCH) $(OUTPUTDIR)
+	git push origin $(GITHUB_PAGES_BRANCH)

@@ -10,6 +10,12 @@ CONTACT_PHONE = "+358 40 000 0000"
 CONTACT_PHONE_URI = "tel:" + CONTACT_PHONE.replace(" ", "")
 AREA_SERVED = "Suomi"
 CONTACT_FORM_ENDPOINT = "https://formspree.io/f/your-form-id"
+# The hosted service behind CONTACT_FORM_ENDPOINT, as the privacy notice names it:
+# its company name, the two-letter code of the country where it processes the
+# messages ("US", "IE", "FI"), and whether the messages leave the EU and EEA.
+CONTACT_FORM_PROCESSOR = "Lomakepalvelun nimi (esimerkki: Formspree, Inc.)"
+CONTACT_FORM_PROCESSOR_COUNTRY = "US"
+CONTACT_FORM_DATA_LEAVES_EU = True
 
 # --- Site -------------------------------------------------------------------
 SITENAME = "Työnohjaus Etunimi Sukunimi"
@@ -64,9 +70,22 @@ MARKDOWN = {
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.i18n_subsites", "site_links", "services"]
+PLUGINS = [
+    "pelican.plugins.i18n_subsites",
+    "site_links",
+    "services",
+    "http_headers",
+    "external_links",
+    "contact_form",
+    "site_checks",
+]
 DELETE_OUTPUT_DIRECTORY = True
 RELATIVE_URLS = False
 
 # --- Navigation -------------------------------------------------------------
 MENU_KEYS = ["services", "process", "about", "contact"]
+
+# --- Publishing (publishconf.py turns these on) ------------------------------
+ASSET_FINGERPRINT = False
+HTML_CACHE_CONTROL = "public, max-age=600, must-revalidate"
+CUSTOM_DOMAIN = ""  # e.g. "www.example.fi" for GitHub Pages; written to CNAME

@@ -76,10 +76,14 @@ CHROMIUM_FLAGS = [
 
 
 class StaticServer:
-    """Serve a folder on 127.0.0.1 from a thread; ``url`` has no trailing slash."""
+    """Serve a folder on 127.0.0.1 from a thread; ``url`` has no trailing slash.
+
+    Like a static host, it sends the headers the folder's ``_headers`` file
+    names for each path.
+    """
 
     def __init__(self, directory):
-        handler = partial(QuietHandler, directory=str(directory))
+        handler = partial(HostLikeHandler, directory=str(directory))
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_port}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -93,8 +97,37 @@ class StaticServer:
         self.httpd.server_close()
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    """A static file handler that keeps the test output clean."""
+def parse_headers_file(text):
+    """Return the rules of a ``_headers`` file as [(path pattern, [(name, value)])]."""
+    rules = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith((" ", "\t")):
+            rules.append((line.strip(), []))
+        elif line.strip() and rules:
+            name, value = line.strip().split(":", 1)
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+def rule_matches(pattern, path):
+    """Return whether a ``_headers`` path pattern (``/*`` splats) covers ``path``."""
+    if pattern.endswith("*"):
+        return path.startswith(pattern[:-1])
+    return path == pattern
+
+
+class HostLikeHandler(SimpleHTTPRequestHandler):
+    """Serve files quietly, with the headers ``_headers`` gives their path."""
+
+    def end_headers(self):
+        rules_file = Path(self.directory, "_headers")
+        if rules_file.is_file():
+            path = self.path.split("?")[0]
+            for pattern, headers in parse_headers_file(rules_file.read_text("utf-8")):
+                if rule_matches(pattern, path):
+                    for name, value in headers:
+                        self.send_header(name, value)
+        super().end_headers()
 
     def log_message(self, format, *args):
         pass

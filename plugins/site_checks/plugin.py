@@ -1,0 +1,109 @@
+"""Stop the build when the written site has a broken link or a page over budget.
+
+Runs on pelican-granular-signals' last stage (``deploy``) of the main site,
+after every language is written, minified and compressed. The build then
+exits non-zero with one plain line per problem; the Makefile builds into a
+fresh folder, so the published site stays as it was.
+"""
+
+import logging
+import sys
+from pathlib import Path
+
+import blinker
+from pelican import signals
+from pelican.plugins import granular_signals
+
+from .budget import measure_site
+from .links import SiteLinks
+from .unread import unread_files
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {"SITE_CHECK_PAGE_BUDGET": 14 * 1024}
+
+
+def stop(problems):
+    """Print one line per problem and end the build without a traceback."""
+    print("\n".join(problems), file=sys.stderr)
+    print(f"The build stopped: {len(problems)} problem(s).", file=sys.stderr)
+    raise SystemExit(1)
+
+
+def check_every_file_read(generators):
+    """Stop before anything is written when a content file could not be read."""
+    content_folder = Path(generators[0].settings["PATH"]).name
+    problems = [
+        f"{content_folder}/{path}: the page could not be read ({reason})"
+        for path, reason in unread_files(generators[0].context)
+    ]
+    if problems:
+        stop(problems)
+
+
+def record_sources(generators):
+    """Remember which content file each output file was written from."""
+    settings = generators[0].settings
+    main_lang = settings["MAIN_LANG"]
+    sources = {}
+    for generator in generators:
+        for page in getattr(generator, "pages", []) + getattr(
+            generator, "hidden_pages", []
+        ):
+            for content in [page, *page.translations]:
+                prefix = "" if content.lang == main_lang else f"{content.lang}/"
+                sources[prefix + content.save_as] = content.relative_source_path
+    settings["SITE_CHECK_SOURCES"] = sources
+
+
+def describe(file, settings):
+    """Name the content file a built file came from, or the built file itself."""
+    output = Path(settings["OUTPUT_PATH"])
+    built = file.relative_to(output).as_posix()
+    source = settings.get("SITE_CHECK_SOURCES", {}).get(built)
+    if source:
+        return f"{Path(settings['PATH']).name}/{source}"
+    return f"the theme's page {built}"
+
+
+def find_problems(settings):
+    """Return one plain line per broken reference or page over budget."""
+    output, siteurl = Path(settings["OUTPUT_PATH"]), settings["SITEURL"]
+    limit = settings.get("SITE_CHECK_PAGE_BUDGET", DEFAULTS["SITE_CHECK_PAGE_BUDGET"])
+    problems = [
+        f"{describe(file, settings)}: the link “{reference}” leads to no page of "
+        "the site; link to another page with {filename}, for example "
+        "[Yhteystiedot]({filename}/fi/yhteystiedot.md)"
+        for file, reference in SiteLinks(output, siteurl).broken()
+    ]
+    for file, _, compressed, scripts in measure_site(output, siteurl):
+        if compressed > limit:
+            problems.append(
+                f"{describe(file, settings)}: the page weighs "
+                f"{compressed / 1024:.1f} KB compressed with its styles, "
+                f"over the budget of {limit / 1024:.0f} KB"
+            )
+        problems += [
+            f"{describe(file, settings)}: the script “{script}” blocks rendering; "
+            'load it with <script defer src="…">'
+            for script in scripts
+        ]
+    return sorted(set(problems))
+
+
+def check_site(pelican):
+    """Stop the build with one line per problem in the written site."""
+    settings = pelican.settings
+    if settings["DEFAULT_LANG"] != settings["MAIN_LANG"]:
+        return
+    problems = find_problems(settings)
+    if problems:
+        stop(problems)
+
+
+def register():
+    """Connect the handlers."""
+    granular_signals.register()
+    signals.all_generators_finalized.connect(check_every_file_read)
+    signals.all_generators_finalized.connect(record_sources)
+    blinker.signal("deploy").connect(check_site)

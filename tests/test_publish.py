@@ -1,0 +1,288 @@
+"""Publishing: atomic, minified, precompressed, hashed, with security headers."""
+
+import gzip
+import hashlib
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import brotli
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, SITEURL
+
+TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".txt"}
+HASHED = re.compile(r"\.[0-9a-f]{10}\.\w+$")
+PROJECT_IGNORES = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    ".builds",
+    "output",
+    "node_modules",
+    "reports",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    """Return a copy of the project that shares the real environment."""
+    copy = tmp_path_factory.mktemp("project") / "site"
+    shutil.copytree(ROOT, copy, ignore=PROJECT_IGNORES, copy_function=shutil.copy2)
+    (copy / ".venv").symlink_to(ROOT / ".venv")
+    return copy
+
+
+def make(project, *arguments):
+    """Run make in the project copy; return the finished process."""
+    return subprocess.run(
+        ["make", "--no-print-directory", *arguments],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def snapshot(folder):
+    """Return every file below ``folder`` with the hash of its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(
+            path.read_bytes()
+        ).hexdigest()
+        for path in sorted(Path(folder).rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_failed_publish_leaves_the_published_site_as_it_was(project):
+    first = make(project, "publish")
+    assert first.returncode == 0, first.stdout + first.stderr
+    before = snapshot(project / "output")
+    assert "index.html" in before
+    page = project / "content" / "fi" / "tyonohjaaja.md"
+    original = page.read_text("utf-8")
+    page.write_text(original + "\n[Rikki](/ei-tallaista-sivua/)\n", "utf-8")
+    try:
+        failed = make(project, "publish")
+    finally:
+        page.write_text(original, "utf-8")
+    assert failed.returncode != 0
+    assert "content/fi/tyonohjaaja.md" in failed.stderr
+    assert "/ei-tallaista-sivua/" in failed.stderr
+    assert "Nothing was published" in failed.stderr
+    assert "Traceback" not in failed.stdout + failed.stderr
+    assert snapshot(project / "output") == before
+
+
+def test_deploy_copies_the_published_site_to_the_target(project, tmp_path):
+    target = tmp_path / "www"
+    result = make(project, "deploy", f"DEPLOY_TARGET={target}/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert snapshot(target) == snapshot(project / "output")
+
+
+def test_deploy_without_a_target_says_how_to_give_one(project):
+    result = make(project, "deploy", "DEPLOY_TARGET=")
+    assert result.returncode != 0
+    assert "make deploy DEPLOY_TARGET=" in result.stdout + result.stderr
+
+
+def test_github_pushes_the_published_site_to_the_gh_pages_branch(project, tmp_path):
+    remote = tmp_path / "remote.git"
+    git = ["git", "-c", "user.name=Site", "-c", "user.email=site@example.fi"]
+    subprocess.run(["git", "init", "--bare", "-q", remote], check=True)
+    for command in (["init", "-q"], ["remote", "add", "origin", str(remote)]):
+        subprocess.run([*git, *command], cwd=project, check=True)
+    env_git = {"GIT_AUTHOR_NAME": "Site", "GIT_AUTHOR_EMAIL": "site@example.fi"}
+    result = subprocess.run(
+        ["make", "github"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={
+            **subprocess.os.environ,
+            **env_git,
+            "GIT_COMMITTER_NAME": "Site",
+            "GIT_COMMITTER_EMAIL": "site@example.fi",
+        },
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    published = subprocess.run(
+        ["git", "show", "gh-pages:index.html"],
+        cwd=remote,
+        capture_output=True,
+        check=True,
+    ).stdout
+    assert published == (project / "output" / "index.html").read_bytes()
+    listing = subprocess.run(
+        ["git", "ls-tree", "--name-only", "gh-pages"],
+        cwd=remote,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert ".nojekyll" in listing
+
+
+def text_files(site):
+    return [p for p in site.rglob("*") if p.suffix in TEXT_SUFFIXES and p.is_file()]
+
+
+def test_every_text_file_has_gzip_and_brotli_siblings_with_the_same_bytes(site):
+    # pelican-precompress skips a file that compression would not make smaller.
+    files = [file for file in text_files(site) if file.stat().st_size >= 512]
+    assert len(files) > 20
+    for file in files:
+        data = file.read_bytes()
+        assert gzip.decompress(Path(f"{file}.gz").read_bytes()) == data, file
+        assert brotli.decompress(Path(f"{file}.br").read_bytes()) == data, file
+
+
+def test_html_and_css_are_minified(site):
+    for file in text_files(site):
+        if file.suffix in (".html", ".css"):
+            text = file.read_text("utf-8")
+            assert "\n  " not in text, file
+            assert "/*" not in text or file.suffix == ".html", file
+
+
+def stylesheet_and_icon_urls(soup):
+    return [
+        link["href"]
+        for link in soup.find_all("link", href=True)
+        if {"stylesheet", "icon"} & set(link.get("rel", []))
+    ] + [script["src"] for script in soup.find_all("script", src=True)]
+
+
+def test_theme_assets_are_referenced_by_content_hashed_names(site, html_files):
+    for file in html_files:
+        soup = BeautifulSoup((site / file).read_text("utf-8"), "html.parser")
+        urls = stylesheet_and_icon_urls(soup)
+        assert urls, file
+        for url in urls:
+            path = url.removeprefix(SITEURL + "/")
+            assert HASHED.search(path), url
+            assert (site / path).is_file(), url
+            plain = re.sub(r"\.[0-9a-f]{10}(\.\w+)$", r"\1", path)
+            source = ROOT / "theme" / "static" / plain.removeprefix("theme/")
+            digest = hashlib.sha256(source.read_bytes()).hexdigest()[:10]
+            assert f".{digest}." in path
+
+
+def read_headers_file(site):
+    """Parse ``_headers`` into {path: {header: [values]}}."""
+    rules, current = {}, None
+    for line in (site / "_headers").read_text("utf-8").splitlines():
+        if line and not line.startswith(" "):
+            current = rules.setdefault(line, {})
+        elif line.strip():
+            name, value = line.strip().split(": ", 1)
+            current.setdefault(name, []).append(value)
+    return rules
+
+
+def test_headers_file_sets_a_strict_content_security_policy(site):
+    every = read_headers_file(site)["/*"]
+    csp = dict(
+        part.strip().split(" ", 1)
+        for part in every["Content-Security-Policy"][0].split(";")
+    )
+    assert csp["form-action"] == "'self' https://formspree.io"
+    assert csp["connect-src"] == "'self' https://formspree.io"
+    assert csp["frame-ancestors"] == "'none'"
+    assert csp["base-uri"] == "'none'"
+    assert csp["default-src"] == "'self'"
+    assert "unsafe-inline" not in every["Content-Security-Policy"][0]
+    assert every["Strict-Transport-Security"] == ["max-age=31536000; includeSubDomains"]
+    assert every["X-Content-Type-Options"] == ["nosniff"]
+    assert every["Referrer-Policy"] == ["strict-origin-when-cross-origin"]
+    assert "camera=()" in every["Permissions-Policy"][0]
+
+
+def test_pages_are_cached_briefly_and_hashed_assets_for_a_year(site, html_files):
+    rules = read_headers_file(site)
+    assert "Cache-Control" not in rules["/*"]
+    for file in html_files:
+        path = "/" + file.as_posix().removesuffix("index.html")
+        assert rules[path]["Cache-Control"] == ["public, max-age=600, must-revalidate"]
+    hashed = [p for p in rules if HASHED.search(p)]
+    assert any(p.endswith(".css") for p in hashed)
+    for path in hashed:
+        assert rules[path]["Cache-Control"] == ["public, max-age=31536000, immutable"]
+        assert (site / path.lstrip("/")).is_file()
+
+
+def test_pages_carry_the_policy_for_hosts_without_headers(site, soup):
+    header = read_headers_file(site)["/*"]["Content-Security-Policy"][0]
+    meta = soup("/").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert meta["content"] == header.replace("; frame-ancestors 'none'", "")
+
+
+def test_links_that_leave_the_site_carry_noopener(site, html_files):
+    external = 0
+    for file in html_files:
+        soup = BeautifulSoup((site / file).read_text("utf-8"), "html.parser")
+        for link in soup.find_all("a", href=re.compile(r"^https?://")):
+            if not link["href"].startswith(SITEURL):
+                external += 1
+                assert "noopener" in link.get("rel", []), (file, link["href"])
+    assert external
+
+
+RECORD_VIOLATIONS = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.cspViolations.push(event.violatedDirective + " " + event.blockedURI);
+});
+"""
+
+
+def test_every_page_loads_under_the_policy_without_a_violation(browser, live_site):
+    from urllib.request import urlopen
+
+    home = urlopen(live_site + "/")
+    assert "frame-ancestors 'none'" in home.headers["Content-Security-Policy"]
+    context = browser.new_context()
+    context.add_init_script(RECORD_VIOLATIONS)
+    tab = context.new_page()
+    errors = []
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    for path in live_site_paths(live_site):
+        tab.goto(live_site + path)
+        tab.wait_for_load_state("load")
+        assert tab.evaluate("window.cspViolations") == [], path
+        assert tab.evaluate("document.styleSheets.length") >= 1, path
+    context.close()
+    assert errors == []
+
+
+def live_site_paths(live_site):
+    """Return the path of every page of the served site, from its own links."""
+    from urllib.request import urlopen
+
+    pages, queue = set(), ["/", "/en/"]
+    while queue:
+        path = queue.pop()
+        if path in pages:
+            continue
+        pages.add(path)
+        soup = BeautifulSoup(urlopen(live_site + path).read(), "html.parser")
+        for link in soup.find_all("a", href=True):
+            href = link["href"].split("#")[0]
+            if href.startswith(live_site + "/"):
+                queue.append(href.removeprefix(live_site))
+    return sorted(pages)
+
+
+def test_github_workflow_tests_then_deploys_the_published_folder():
+    workflow = (ROOT / ".github" / "workflows" / "publish.yml").read_text("utf-8")
+    assert "bash .ci/run" in workflow
+    assert "make publish" in workflow
+    assert "path: output/" in workflow
+    assert "actions/deploy-pages" in workflow
+    assert workflow.index("bash .ci/run") < workflow.index("make publish")
