@@ -2,6 +2,7 @@
 
 import pytest
 from conftest import NODE_MODULES, require_tool
+from playwright.sync_api import expect
 
 AXE_TAGS = [
     "wcag2a",
@@ -26,7 +27,9 @@ FOCUSED = """() => {
   const box = element.getBoundingClientRect();
   const style = getComputedStyle(element);
   return {
-    name: element.tagName.toLowerCase() + " " + element.textContent.trim(),
+    name: element.tagName.toLowerCase() + (element.id ? "#" + element.id : "")
+      + " " + element.textContent.trim(),
+    id: element.id,
     href: element.href || "",
     text: element.textContent.trim(),
     sized: box.width > 0 && box.height > 0,
@@ -38,6 +41,11 @@ FOCUSED = """() => {
   };
 }"""
 MAX_TABS = 80
+FORM_ENTRIES = {
+    "contact-name": "Maija Meikäläinen",
+    "contact-email": "maija@example.fi",
+    "contact-message": "We would like supervision for a team of eight.",
+}
 
 
 @pytest.fixture(scope="session")
@@ -83,21 +91,45 @@ def tab_to(page, wanted):
     pytest.fail(f"nothing wanted within {MAX_TABS} presses of Tab on {page.url}")
 
 
-def test_keyboard_alone_reaches_a_service_page_from_home(page, live_site):
-    service = live_site + "/palvelut/ryhmatyonohjaus/"
-    page.goto(live_site + "/")
+def test_keyboard_alone_reaches_a_service_page_from_home(page, form_site):
+    service = form_site + "/palvelut/ryhmatyonohjaus/"
+    page.goto(form_site + "/")
     tab_to(page, lambda focused: focused["href"] == service)
     page.keyboard.press("Enter")
     page.wait_for_url(service)
     assert page.locator("h1").inner_text() == "Ryhmätyönohjaus"
 
 
-def test_keyboard_alone_switches_a_service_page_to_english(page, live_site):
-    page.goto(live_site + "/palvelut/ryhmatyonohjaus/")
+def test_keyboard_alone_switches_a_service_page_to_english(page, form_site):
+    page.goto(form_site + "/palvelut/ryhmatyonohjaus/")
     tab_to(page, lambda focused: focused["text"] == "English")
     page.keyboard.press("Enter")
-    page.wait_for_url(live_site + "/en/services/group-supervision/")
+    page.wait_for_url(form_site + "/en/services/group-supervision/")
     assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_keyboard_alone_fills_in_and_sends_the_contact_form(
+    page, form_site, form_service
+):
+    page.goto(form_site + "/en/services/group-supervision/")
+    tab_to(page, lambda focused: focused["text"] == "Get in touch")
+    page.keyboard.press("Enter")
+    page.wait_for_url(form_site + "/en/contact/?service=group")
+    for field, text in FORM_ENTRIES.items():
+        tab_to(page, lambda focused, field=field: focused["id"] == field)
+        page.keyboard.type(text)
+    tab_to(page, lambda focused: focused["id"] == "contact-consent")
+    page.keyboard.press("Space")  # a checkbox's own key
+    tab_to(page, lambda focused: focused["text"] == "Send message")
+    page.keyboard.press("Enter")
+    form_service.wait_for_posts(1)
+    fields = form_service.posts[0]["fields"]
+    assert fields["name"] == FORM_ENTRIES["contact-name"]
+    assert fields["email"] == FORM_ENTRIES["contact-email"]
+    assert fields["message"] == FORM_ENTRIES["contact-message"]
+    assert (fields["service"], fields["consent"]) == ("Group supervision", "Yes")
+    expect(page.get_by_role("status")).to_be_focused()
+    expect(page.get_by_role("status")).to_contain_text("Your message has been sent.")
 
 
 def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page, live_site):
