@@ -7,56 +7,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-import brotli
 import pytest
 from bs4 import BeautifulSoup
 from conftest import SITEURL, site_path, url_path
+from site_checks.budget import compressed_size, measure_page
 
 FIRST_ROUND_TRIP = 14 * 1024  # bytes after brotli: HTML plus render-blocking CSS
 MAX_REQUESTS = 4
 # A photo at twice the density, as JPEG or WebP, weighs less than this.
 MAX_IMAGE_BYTES_PER_PIXEL = 1.5
-JAVASCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 
 @dataclass
 class Figures:
     """What one page costs a visitor on the first load."""
 
-    html: int
-    css: int
+    raw: int  # bytes of the HTML and its render-blocking CSS
+    first_round_trip: int  # the same after brotli
     blocking_scripts: list = field(default_factory=list)
     unsized_images: list = field(default_factory=list)
     heavy_images: list = field(default_factory=list)
     requests: list = field(default_factory=list)
 
-    @property
-    def first_round_trip(self):
-        """Return the brotli bytes of the HTML and its render-blocking CSS."""
-        return self.html + self.css
 
-
-def brotli_size(file):
-    """Return the size of a file after brotli compression."""
-    return len(brotli.compress(file.read_bytes()))
-
-
-def blocking_stylesheets(page):
-    """Return the URLs of the style sheets that block rendering on a screen."""
-    return [
-        link["href"]
-        for link in page.find_all("link", rel="stylesheet", href=True)
-        if link.get("media", "all").strip() != "print"
-    ]
-
-
-def is_blocking_script(script):
-    """Return whether a script element holds up parsing (classic, no defer/async)."""
-    kind = script.get("type", "").strip().lower()
-    if kind not in JAVASCRIPT_TYPES or kind == "module":
-        return False
-    deferred = script.has_attr("defer") or script.has_attr("async")
-    return not (script.get("src") and deferred)
+def built_url(file, url):
+    """Return the absolute URL of a reference written in a built file."""
+    return urljoin(f"{SITEURL}/{file.as_posix()}", url)
 
 
 def image_problems(folder, file, page):
@@ -75,30 +51,12 @@ def image_problems(folder, file, page):
     return unsized, heavy
 
 
-def built_url(file, url):
-    """Return the absolute URL of a reference written in a built file."""
-    return urljoin(f"{SITEURL}/{file.as_posix()}", url)
-
-
 def measure(folder, file):
     """Return the figures of one built page that its files alone tell."""
+    raw, compressed, scripts = measure_page(folder / file, folder, SITEURL)
     page = BeautifulSoup((folder / file).read_text("utf-8"), "html.parser")
-    css = sum(
-        brotli_size(folder / site_path(built_url(file, url)).lstrip("/"))
-        for url in blocking_stylesheets(page)
-    )
     unsized, heavy = image_problems(folder, file, page)
-    return Figures(
-        html=brotli_size(folder / file),
-        css=css,
-        blocking_scripts=[
-            script.get("src", "inline script")
-            for script in page.find_all("script")
-            if is_blocking_script(script)
-        ],
-        unsized_images=unsized,
-        heavy_images=heavy,
-    )
+    return Figures(raw, compressed, scripts, unsized, heavy)
 
 
 def first_load_requests(browser, url):
@@ -115,19 +73,18 @@ def first_load_requests(browser, url):
 def table(figures):
     """Return the lines of a table of every page's figures."""
     lines = [
-        f"{'page':<52}{'HTML':>7}{'CSS':>7}{'total':>7}{'req':>5}"
-        f"{'blocking js':>13}{'images':>8}",
+        f"{'page':<48}{'bytes':>8}{'brotli':>8}{'requests':>10}"
+        f"{'blocking js':>13}{'bad images':>12}",
     ]
     for path, page in figures.items():
-        images = len(page.unsized_images) + len(page.heavy_images)
+        bad_images = len(page.unsized_images) + len(page.heavy_images)
         lines.append(
-            f"{path:<52}{page.html:>7}{page.css:>7}{page.first_round_trip:>7}"
-            f"{len(page.requests):>5}{len(page.blocking_scripts):>13}"
-            f"{'ok' if not images else f'{images} bad':>8}"
+            f"{path:<48}{page.raw:>8}{page.first_round_trip:>8}"
+            f"{len(page.requests):>10}{len(page.blocking_scripts):>13}{bad_images:>12}"
         )
     lines.append(
-        f"(bytes after brotli, budget {FIRST_ROUND_TRIP}; "
-        f"requests on first load, budget {MAX_REQUESTS})"
+        f"(HTML plus render-blocking CSS, budget {FIRST_ROUND_TRIP} bytes after "
+        f"brotli; requests on first load, budget {MAX_REQUESTS})"
     )
     return lines
 
@@ -156,9 +113,8 @@ def test_html_and_blocking_css_fit_in_the_first_round_trip(figures):
         figures,
         lambda page: page.first_round_trip > FIRST_ROUND_TRIP and page.first_round_trip,
     )
-    assert not pages, f"Over {FIRST_ROUND_TRIP} bytes after brotli:\n" + "\n".join(
-        pages
-    )
+    message = f"Over {FIRST_ROUND_TRIP} bytes after brotli:\n"
+    assert not pages, message + "\n".join(pages)
 
 
 def test_no_page_has_a_render_blocking_script(figures):
@@ -190,7 +146,9 @@ def test_every_image_is_sized_and_compressed(figures):
     )
 
 
-def test_measure_finds_blocking_scripts_and_bad_images(tmp_path):
+def test_measure_counts_blocking_css_and_finds_blocking_scripts_and_bad_images(
+    tmp_path,
+):
     (tmp_path / "css").mkdir()
     (tmp_path / "css" / "site.css").write_text("body { color: black; }" * 50)
     (tmp_path / "css" / "print.css").write_text("body { color: black; }")
@@ -206,7 +164,10 @@ def test_measure_finds_blocking_scripts_and_bad_images(tmp_path):
         '<img src="photo.jpg" width="40" height="40" alt="">'
     )
     page = measure(tmp_path, Path("index.html"))
-    assert page.css == brotli_size(tmp_path / "css" / "site.css")
+    html, css = (tmp_path / "index.html").read_bytes(), tmp_path / "css" / "site.css"
+    assert page.first_round_trip == compressed_size(html) + compressed_size(
+        css.read_bytes()
+    )
     assert page.blocking_scripts == ["a.js", "inline script"]
     assert page.unsized_images == ["photo.jpg"]
     assert page.heavy_images == ["photo.jpg"]
