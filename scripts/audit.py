@@ -45,7 +45,7 @@ PAGES = {
     "en-contact": "/en/contact/",
     "en-debriefing": "/en/services/debriefing/",
 }
-RUNS = 3
+RUNS = 5
 CATEGORIES = {
     "performance": "perf",
     "accessibility": "a11y",
