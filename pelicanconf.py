@@ -1,5 +1,8 @@
 """Every setting of the site. The owner's facts come first: replace the placeholders."""
 
+import sys
+from pathlib import Path
+
 # --- The owner's facts (placeholders: replace them) -------------------------
 SUPERVISOR_NAME = "Etunimi Sukunimi"
 SUPERVISOR_TITLE = "työnohjaaja (nimike)"
@@ -33,6 +36,11 @@ I18N_SUBSITES = {
         "SUPERVISOR_CREDENTIALS": ["Training 1 (example)", "Training 2 (example)"],
     },
 }
+# Every page must exist in each of these languages (a new language may stay partial
+# until it is added here).
+SERVICES_REQUIRED_LANGUAGES = [DEFAULT_LANG, "en"]
+# Front-matter fields that other plugins read; any other unknown field stops the build.
+SERVICES_EXTRA_FIELDS = []
 I18N_TEMPLATES_LANG = "en"
 I18N_UNTRANSLATED_PAGES = "remove"
 I18N_UNTRANSLATED_ARTICLES = "remove"
@@ -70,6 +78,8 @@ MARKDOWN = {
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
+# Our plugins share small modules (build_problems): make plugins/ importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
 PLUGINS = [
     "pelican.plugins.i18n_subsites",
     "site_links",
@@ -79,7 +89,7 @@ PLUGINS = [
     "contact_form",
     "site_checks",
 ]
-DELETE_OUTPUT_DIRECTORY = True
+DELETE_OUTPUT_DIRECTORY = False  # a failed build leaves the output folder as it was
 RELATIVE_URLS = False
 
 # --- Navigation -------------------------------------------------------------

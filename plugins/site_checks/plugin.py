@@ -6,11 +6,10 @@ exits non-zero with one plain line per problem; the Makefile builds into a
 fresh folder, so the published site stays as it was.
 """
 
-import logging
-import sys
 from pathlib import Path
 
 import blinker
+from build_problems import Problem, stop_on
 from pelican import signals
 from pelican.plugins import granular_signals
 
@@ -18,27 +17,18 @@ from .budget import measure_site
 from .links import SiteLinks
 from .unread import unread_files
 
-logger = logging.getLogger(__name__)
-
 DEFAULTS = {"SITE_CHECK_PAGE_BUDGET": 14 * 1024}
-
-
-def stop(problems):
-    """Print one line per problem and end the build without a traceback."""
-    print("\n".join(problems), file=sys.stderr)
-    print(f"The build stopped: {len(problems)} problem(s).", file=sys.stderr)
-    raise SystemExit(1)
 
 
 def check_every_file_read(generators):
     """Stop before anything is written when a content file could not be read."""
     content_folder = Path(generators[0].settings["PATH"]).name
-    problems = [
-        f"{content_folder}/{path}: the page could not be read ({reason})"
-        for path, reason in unread_files(generators[0].context)
-    ]
-    if problems:
-        stop(problems)
+    stop_on(
+        [
+            Problem(f"{content_folder}/{path}", "file", f"could not be read ({reason})")
+            for path, reason in unread_files(generators[0].context)
+        ]
+    )
 
 
 def record_sources(generators):
@@ -67,28 +57,38 @@ def describe(file, settings):
 
 
 def find_problems(settings):
-    """Return one plain line per broken reference or page over budget."""
+    """Return a Problem for every broken reference and page over budget."""
     output, siteurl = Path(settings["OUTPUT_PATH"]), settings["SITEURL"]
     limit = settings.get("SITE_CHECK_PAGE_BUDGET", DEFAULTS["SITE_CHECK_PAGE_BUDGET"])
     problems = [
-        f"{describe(file, settings)}: the link “{reference}” leads to no page of "
-        "the site; link to another page with {filename}, for example "
-        "[Yhteystiedot]({filename}/fi/yhteystiedot.md)"
+        Problem(
+            describe(file, settings),
+            "link",
+            f"“{reference}” leads to no page of the site; link to another page "
+            "by its file, e.g. [Yhteystiedot]({filename}/fi/yhteystiedot.md)",
+        )
         for file, reference in SiteLinks(output, siteurl).broken()
     ]
     for file, _, compressed, scripts in measure_site(output, siteurl):
         if compressed > limit:
             problems.append(
-                f"{describe(file, settings)}: the page weighs "
-                f"{compressed / 1024:.1f} KB compressed with its styles, "
-                f"over the budget of {limit / 1024:.0f} KB"
+                Problem(
+                    describe(file, settings),
+                    "page weight",
+                    f"{compressed / 1024:.1f} KB compressed with its styles, over "
+                    f"the budget of {limit / 1024:.0f} KB; shorten the page or "
+                    "split it in two",
+                )
             )
         problems += [
-            f"{describe(file, settings)}: the script “{script}” blocks rendering; "
-            'load it with <script defer src="…">'
+            Problem(
+                describe(file, settings),
+                "script",
+                f"“{script}” blocks rendering; load it with <script defer>",
+            )
             for script in scripts
         ]
-    return sorted(set(problems))
+    return problems
 
 
 def check_site(pelican):
@@ -96,9 +96,7 @@ def check_site(pelican):
     settings = pelican.settings
     if settings["DEFAULT_LANG"] != settings["MAIN_LANG"]:
         return
-    problems = find_problems(settings)
-    if problems:
-        stop(problems)
+    stop_on(find_problems(settings))
 
 
 def register():
