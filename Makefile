@@ -12,13 +12,14 @@ PUBLISHCONF := publishconf.py
 CATALOGS := theme/translations
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard $(CATALOGS)/*/LC_MESSAGES/messages.po))
 
-.PHONY: help html publish serve clean translations test lint deploy github
+.PHONY: help html publish serve clean translations test lint audit deploy github
 
 help:
 	@echo "make html          build a development copy into $(OUTPUTDIR)/"
 	@echo "make serve         preview on http://127.0.0.1:8000, rebuilt on every save"
 	@echo "make publish       build the production site into $(OUTPUTDIR)/"
 	@echo "make test          run every test"
+	@echo "make audit         Lighthouse scores of the key pages (reports/lighthouse/)"
 	@echo "make translations  update and compile the theme's catalogs"
 	@echo "make deploy        publish, then copy output/ to DEPLOY_TARGET with rsync"
 	@echo "make github        publish, then push output/ to the gh-pages branch"
@@ -56,8 +57,12 @@ lint: $(BIN)/activate
 test: $(BIN)/activate $(MO_FILES) lint
 	$(BIN)/pytest
 
+# Lighthouse on a production build served on 127.0.0.1; fails under 100.
+audit: $(BIN)/activate $(MO_FILES)
+	$(BIN)/python scripts/audit.py
+
 clean:
-	rm -rf $(OUTPUTDIR) .builds cache __pycache__ .pytest_cache
+	rm -rf $(OUTPUTDIR) .builds cache __pycache__ .pytest_cache reports
 
 # Deployment: rsync to any host or folder, or a gh-pages branch for GitHub Pages.
 DEPLOY_TARGET ?=

@@ -1,13 +1,8 @@
 """The contact form in Chromium, posting to a stand-in form service on 127.0.0.1."""
 
-import json
-import threading
-from functools import partial
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from conftest import build_served_site
 from playwright.sync_api import expect
 
 import pelicanconf
@@ -70,124 +65,6 @@ WORDS = {
     },
 }
 LANGS = ["fi", "en"]
-
-
-class FormService:
-    """Stand in for the hosted form service; a test sets ``answer`` before sending.
-
-    Answers: ``formspree`` (JSON to a JSON request, else a redirect to ``_next``),
-    ``rejected`` (422 JSON), ``failing`` (500), ``html`` (a 200 HTML page) and
-    ``held`` (Formspree's answer once ``release`` is set). ``stop()`` closes the
-    port, so a request is refused; ``start()`` opens the same port again.
-    """
-
-    def __init__(self):
-        self.port = 0
-        self.posts = []
-        self.answer = "formspree"
-        self.release = threading.Event()
-        self.arrived = threading.Condition()
-        self.server = None
-        self.start()
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self):
-        if self.server is None:
-            handler = partial(FormServiceHandler, self)
-            self.server = ThreadingHTTPServer(("127.0.0.1", self.port), handler)
-            self.port = self.server.server_port
-            threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def stop(self):
-        if self.server is not None:
-            self.server.shutdown()
-            self.server.server_close()
-            self.server = None
-
-    def reset(self):
-        self.start()
-        self.posts.clear()
-        self.answer = "formspree"
-        self.release.clear()
-
-    def record(self, post):
-        with self.arrived:
-            self.posts.append(post)
-            self.arrived.notify_all()
-
-    def wait_for_posts(self, count, timeout=10):
-        with self.arrived:
-            assert self.arrived.wait_for(lambda: len(self.posts) >= count, timeout)
-
-
-class FormServiceHandler(BaseHTTPRequestHandler):
-    """Answer like Formspree, or fail the way the service's ``answer`` says."""
-
-    def __init__(self, service, *args, **kwargs):
-        self.service = service
-        super().__init__(*args, **kwargs)
-
-    def log_message(self, format, *args):
-        pass
-
-    def do_OPTIONS(self):
-        self.send_response(204)
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Allow-Methods", "POST")
-        self.send_header("Access-Control-Allow-Headers", "Accept, Content-Type")
-        self.end_headers()
-
-    def do_POST(self):
-        body = self.rfile.read(int(self.headers["Content-Length"])).decode()
-        fields = {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
-        wants_json = "application/json" in self.headers.get("Accept", "")
-        self.service.record({"json": wants_json, "fields": fields})
-        answer = self.service.answer
-        if answer == "held":
-            self.service.release.wait(30)
-        if answer == "rejected":
-            self.reply(422, "application/json", {"errors": [{"message": "Invalid"}]})
-        elif answer == "failing":
-            self.reply(500, "text/plain", "Internal Server Error")
-        elif answer == "html":
-            self.reply(200, "text/html", "<!doctype html><title>Check</title><p>Hi")
-        elif wants_json:
-            self.reply(200, "application/json", {"ok": True, "next": fields["_next"]})
-        else:
-            self.send_response(302)
-            self.send_header("Location", fields["_next"])
-            self.end_headers()
-
-    def reply(self, status, content_type, content):
-        data = content if isinstance(content, str) else json.dumps(content)
-        self.send_response(status)
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(data.encode())))
-        self.end_headers()
-        self.wfile.write(data.encode())
-
-
-@pytest.fixture(scope="module")
-def form_service():
-    stub = FormService()
-    yield stub
-    stub.release.set()
-    stub.stop()
-
-
-@pytest.fixture(scope="module")
-def form_site(form_service, tmp_path_factory):
-    """Return the URL of the site built to post its form to the stand-in service."""
-    server = build_served_site(
-        tmp_path_factory.mktemp("form-site"),
-        CONTACT_FORM_ENDPOINT=form_service.url + "/f/test",
-    )
-    yield server.url
-    server.__exit__()
 
 
 @pytest.fixture
