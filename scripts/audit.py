@@ -21,20 +21,11 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from chromium import CHROMIUM, CHROMIUM_FLAGS
+
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "reports" / "lighthouse"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PAGES = {
     "fi-home": "/",
     "fi-service": "/palvelut/ryhmatyonohjaus/",
@@ -88,7 +79,7 @@ def lighthouse(url, name, tmp):
     REPORTS.mkdir(parents=True, exist_ok=True)
     command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output=html"]
     command += [f"--output-path={REPORTS / name}"]
-    command += [f"--chrome-flags={' '.join(CHROME_FLAGS)}"]
+    command += [f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}"]
     env = {**os.environ, "CHROME_PATH": CHROMIUM, "TMPDIR": tmp}
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     if result.returncode != 0:

@@ -5,20 +5,21 @@ Usage: python scripts/social_card.py
 
 from pathlib import Path
 
+from chromium import CHROMIUM, CHROMIUM_FLAGS
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "theme" / "source" / "social-card.svg"
 TARGET = ROOT / "theme" / "static" / "images" / "social-card.png"
 WIDTH, HEIGHT = 1200, 630
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 
 
 def main():
     """Screenshot the SVG at its own size into the theme's images."""
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_FLAGS
+        )
         page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
         page.goto(SOURCE.as_uri())
         page.screenshot(path=str(TARGET), type="png")

@@ -17,6 +17,8 @@ from urllib.parse import parse_qs
 import pytest
 from bs4 import BeautifulSoup
 
+from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
+
 ROOT = Path(__file__).resolve().parent.parent
 SITEURL = "https://www.example.fi"
 
@@ -65,19 +67,6 @@ def site_path(url):
     """Return the built file's path (from the site root) for one of our URLs."""
     path = url.removeprefix(SITEURL).split("#")[0].split("?")[0]
     return path if not path.endswith("/") else path + "index.html"
-
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 class StaticServer:
