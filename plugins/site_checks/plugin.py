@@ -14,8 +14,9 @@ import blinker
 from pelican import signals
 from pelican.plugins import granular_signals
 
-from .budget import measure_site
+from .budget import measure_page
 from .links import SiteLinks
+from .site import BuiltSite
 from .unread import unread_files
 
 logger = logging.getLogger(__name__)
@@ -67,16 +68,18 @@ def describe(file, settings):
 
 
 def find_problems(settings):
-    """Return one plain line per broken reference or page over budget."""
-    output, siteurl = Path(settings["OUTPUT_PATH"]), settings["SITEURL"]
+    """Return one plain line per broken reference or page over budget.
+
+    Each page is parsed once, for its links and its weight together.
+    """
+    site = BuiltSite(settings["OUTPUT_PATH"], settings["SITEURL"])
+    links = SiteLinks(site)
     limit = settings.get("SITE_CHECK_PAGE_BUDGET", DEFAULTS["SITE_CHECK_PAGE_BUDGET"])
-    problems = [
-        f"{describe(file, settings)}: the link “{reference}” leads to no page of "
-        "the site; link to another page with {filename}, for example "
-        "[Yhteystiedot]({filename}/fi/yhteystiedot.md)"
-        for file, reference in SiteLinks(output, siteurl).broken()
-    ]
-    for file, _, compressed, scripts in measure_site(output, siteurl):
+    broken, problems = [], []
+    for file in site.pages():
+        document = site.document(file)
+        broken += links.broken_in(file, document)
+        _, compressed, scripts = measure_page(file, document, site)
         if compressed > limit:
             problems.append(
                 f"{describe(file, settings)}: the page weighs "
@@ -88,6 +91,13 @@ def find_problems(settings):
             'load it with <script defer src="…">'
             for script in scripts
         ]
+    broken += links.broken_in_style_sheets()
+    problems += [
+        f"{describe(file, settings)}: the link “{reference}” leads to no page of "
+        "the site; link to another page with {filename}, for example "
+        "[Yhteystiedot]({filename}/fi/yhteystiedot.md)"
+        for file, reference in broken
+    ]
     return sorted(set(problems))
 
 
