@@ -77,6 +77,8 @@ RELATIVE_URLS = False
 
 # --- Navigation -------------------------------------------------------------
 MENU_KEYS = ["services", "process", "about", "contact"]
+# The footer of every page lists at most this many services, then links to all.
+FOOTER_SERVICES_MOST = 8
 
 # --- Publishing (publishconf.py turns these on) ------------------------------
 ASSET_FINGERPRINT = False
