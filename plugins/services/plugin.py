@@ -3,6 +3,7 @@
 from functools import partial
 
 from pelican import signals
+from site_links.memo import once_per_pages
 
 
 def mark_service(content):
@@ -11,10 +12,15 @@ def mark_service(content):
         content.template = "service"
 
 
-def build_service_pages(context):
-    """Return this language's service pages in their ``Order``."""
+def sort_service_pages(context):
+    """Return this language's service pages in their ``Order``, as a tuple."""
     pages = [page for page in context.get("pages", []) if page.template == "service"]
-    return sorted(pages, key=lambda page: int(page.metadata.get("order", 0)))
+    return tuple(sorted(pages, key=lambda page: int(page.metadata.get("order", 0))))
+
+
+def build_service_pages(context):
+    """Return this language's service pages in their ``Order`` (sorted once)."""
+    return once_per_pages(context, "service_pages", sort_service_pages)
 
 
 def add_template_helpers(generator):
