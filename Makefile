@@ -12,7 +12,7 @@ PUBLISHCONF := publishconf.py
 CATALOGS := theme/translations
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard $(CATALOGS)/*/LC_MESSAGES/messages.po))
 
-.PHONY: help html publish serve clean translations test lint deploy github bench profile
+.PHONY: help html publish serve clean translations test lint deploy github bench weight profile
 
 help:
 	@echo "make html          build a development copy into $(OUTPUTDIR)/"
@@ -23,7 +23,8 @@ help:
 	@echo "make deploy        publish, then copy output/ to DEPLOY_TARGET with rsync"
 	@echo "make github        publish, then push output/ to the gh-pages branch"
 	@echo "make clean         remove built files"
-	@echo "make bench         time our build against plain Pelican (several minutes)"
+	@echo "make bench         time our build against plain Pelican, then make weight"
+	@echo "make weight        what every page of the production site weighs"
 	@echo "make profile       profile our build of SIZE generated services (1000)"
 
 # The environment is created from the pinned requirements on first use.
@@ -79,6 +80,10 @@ SIZE ?= 1000
 
 bench: $(BIN)/activate $(MO_FILES)
 	$(BIN)/python scripts/bench.py $(BENCHOPTS)
+	PYTHONPATH=plugins $(BIN)/python scripts/weight.py
+
+weight: $(BIN)/activate $(MO_FILES)
+	PYTHONPATH=plugins $(BIN)/python scripts/weight.py
 
 profile: $(BIN)/activate $(MO_FILES)
 	$(BIN)/python scripts/bench.py --profile $(SIZE)
