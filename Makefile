@@ -12,7 +12,7 @@ PUBLISHCONF := publishconf.py
 CATALOGS := theme/translations
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard $(CATALOGS)/*/LC_MESSAGES/messages.po))
 
-.PHONY: help html publish serve clean translations test lint audit deploy github
+.PHONY: help html publish serve clean translations test lint audit deploy github bench weight profile
 
 help:
 	@echo "make html          build a development copy into $(OUTPUTDIR)/"
@@ -24,6 +24,9 @@ help:
 	@echo "make deploy        publish, then copy output/ to DEPLOY_TARGET with rsync"
 	@echo "make github        publish, then push output/ to the gh-pages branch"
 	@echo "make clean         remove built files"
+	@echo "make bench         time our build against plain Pelican, then make weight"
+	@echo "make weight        what every page of the production site weighs"
+	@echo "make profile       profile our build of SIZE generated services (1000)"
 
 # The environment is created from the pinned requirements on first use.
 $(BIN)/activate: requirements.txt
@@ -75,3 +78,17 @@ deploy: publish
 github: publish
 	$(BIN)/ghp-import --no-jekyll --message "Publish the site" --branch $(GITHUB_PAGES_BRANCH) $(OUTPUTDIR)
 	git push origin $(GITHUB_PAGES_BRANCH)
+
+# Benchmarks: figures printed and written to reports/ (see the README).
+BENCHOPTS ?=
+SIZE ?= 1000
+
+bench: $(BIN)/activate $(MO_FILES)
+	$(BIN)/python scripts/bench.py $(BENCHOPTS)
+	PYTHONPATH=plugins $(BIN)/python scripts/weight.py
+
+weight: $(BIN)/activate $(MO_FILES)
+	PYTHONPATH=plugins $(BIN)/python scripts/weight.py
+
+profile: $(BIN)/activate $(MO_FILES)
+	$(BIN)/python scripts/bench.py --profile $(SIZE)

@@ -98,6 +98,8 @@ RELATIVE_URLS = False
 
 # --- Navigation -------------------------------------------------------------
 MENU_KEYS = ["services", "process", "about", "contact"]
+# The footer of every page lists at most this many services, then links to all.
+FOOTER_SERVICES_MOST = 8
 
 # --- Search engines and link previews ---------------------------------------
 SEARCH_META_SERVICE_TYPE = "Työnohjaus"  # what every service page offers

@@ -8,9 +8,9 @@ import re
 from collections import defaultdict
 from urllib.parse import urljoin, urlparse
 
-from bs4 import BeautifulSoup
 from conftest import SITEURL
-from site_checks.links import SiteLinks, page_url, references, target_file
+from site_checks.links import SiteLinks, references
+from site_checks.site import BuiltSite, page_url, target_file
 
 EXTERNAL_SCHEMES = {
     "https": re.compile(r"https://[^/\s]+\.[^/\s]+(/\S*)?"),
@@ -24,17 +24,17 @@ def broken_references(folder):
     """Return a readable line for each internal reference that does not resolve."""
     return [
         f"{file.relative_to(folder).as_posix()}: {reference}"
-        for file, reference in SiteLinks(folder, SITEURL).broken()
+        for file, reference in SiteLinks(BuiltSite(folder, SITEURL)).broken()
     ]
 
 
 def external_references(folder):
     """Return each URL outside the site with the pages that refer to it."""
     found = defaultdict(set)
-    for file in sorted(folder.rglob("*.html")):
-        document = BeautifulSoup(file.read_text("utf-8"), "html.parser")
+    site = BuiltSite(folder, SITEURL)
+    for file in site.pages():
         base = page_url(file, folder, SITEURL)
-        for _, reference in references(document):
+        for _, reference in references(site.document(file)):
             url = urljoin(base, reference.strip())
             if not url.startswith("data:") and not target_file(url, folder, SITEURL):
                 found[url].add(file.relative_to(folder).as_posix())

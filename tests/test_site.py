@@ -2,7 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SITEURL, site_path
+from conftest import ROOT, SITEURL, run_pelican, site_path
 
 PAGES = {
     "home": ("/", "/en/"),
@@ -113,3 +113,28 @@ def test_no_request_goes_to_another_host(site, html_files):
             if tag.name == "link" and tag.get("rel") in (["canonical"], ["alternate"]):
                 continue
             assert not url.startswith("http") or url.startswith(SITEURL), (file, url)
+
+
+def footer_links(page):
+    """Return the text and address of each link in the footer's service list."""
+    return [(a.text, a["href"]) for a in page.select(".site-footer nav li a")]
+
+
+def test_footer_lists_every_service_when_there_are_few(soup):
+    for home, lang in (("/", 0), ("/en/", 1)):
+        expected = [SITEURL + PAGES[key][lang] for key in SERVICE_KEYS]
+        assert [href for _, href in footer_links(soup(home))] == expected
+
+
+def test_footer_lists_the_first_services_then_links_to_all_of_them(tmp_path):
+    output = tmp_path / "site"
+    result = run_pelican(
+        ROOT / "content", output, "publishconf.py", "-e", "FOOTER_SERVICES_MOST=2"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    for home, lang, all_text in (("", 0, "Kaikki palvelut"), ("en", 1, "All services")):
+        page = BeautifulSoup((output / home / "index.html").read_text(), "html.parser")
+        expected = [SITEURL + PAGES[key][lang] for key in SERVICE_KEYS[:2]]
+        expected.append(SITEURL + PAGES["services"][lang])
+        assert [href for _, href in footer_links(page)] == expected
+        assert footer_links(page)[-1][0] == all_text

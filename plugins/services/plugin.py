@@ -12,6 +12,7 @@ from functools import partial
 from build_problems import Problem, stop_on
 from pelican import signals
 from pelican.contents import Page
+from site_links.memo import once_per_pages
 
 from . import display
 from .merge import PageFacts, build_records
@@ -144,10 +145,15 @@ def translations_for(settings, theme, lang):
     )
 
 
-def build_service_pages(context):
-    """Return this language's service pages in their ``Order``."""
+def sort_service_pages(context):
+    """Return this language's service pages in their ``Order``, as a tuple."""
     pages = [page for page in context.get("pages", []) if hasattr(page, "service")]
-    return sorted(pages, key=lambda page: (page.service.order, page.service.key))
+    return tuple(sorted(pages, key=lambda page: (page.service.order, page.service.key)))
+
+
+def build_service_pages(context):
+    """Return this language's service pages in their ``Order`` (sorted once)."""
+    return once_per_pages(context, "service_pages", sort_service_pages)
 
 
 def build_service_table(context, t):

@@ -1,103 +1,87 @@
 """Find references inside the built site that lead nowhere."""
 
 import re
-from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
-
-from bs4 import BeautifulSoup
+from urllib.parse import urljoin, urlsplit
 
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 URL_ATTRIBUTES = ("href", "src", "action", "poster", "data")
 
 
-def page_url(file, site_dir, siteurl):
-    """Return the URL a built file is served at."""
-    path = file.relative_to(site_dir).as_posix()
-    return urljoin(siteurl + "/", path.removesuffix("index.html"))
-
-
 def references(document):
-    """Yield every URL an HTML document refers to, with the attribute it is in."""
-    for tag in document.find_all(True):
+    """Yield every URL a parsed HTML document refers to, with its attribute."""
+    for element in document.iter():
         for attribute in URL_ATTRIBUTES:
-            if tag.get(attribute):
-                yield attribute, tag[attribute]
+            if element.get(attribute):
+                yield attribute, element.get(attribute)
         for attribute in ("srcset", "imagesrcset"):
-            for candidate in tag.get(attribute, "").split(","):
+            for candidate in (element.get(attribute) or "").split(","):
                 if candidate.strip():
                     yield attribute, candidate.split()[0]
-        if tag.get("style"):
-            for url in CSS_URL.findall(tag["style"]):
-                yield "style", url
-    for style in document.find_all("style"):
-        for url in CSS_URL.findall(style.get_text()):
+        for url in CSS_URL.findall(element.get("style") or ""):
+            yield "style", url
+    for style in document.iter("style"):
+        for url in CSS_URL.findall(style.text_content()):
             yield "style", url
 
 
-def target_file(url, site_dir, siteurl):
-    """Return the file that serves an internal URL, or None for an external one."""
-    parts, base = urlsplit(url), urlsplit(siteurl + "/")
-    if parts.scheme not in ("http", "https") or parts.netloc != base.netloc:
-        return None
-    path = unquote(parts.path)
-    if not path.startswith(base.path):
-        return None
-    relative = path[len(base.path) :]
-    target = Path(site_dir, relative)
-    return target / "index.html" if relative.endswith("/") or not relative else target
-
-
 class SiteLinks:
-    """Check the references of every HTML and CSS file of one built site."""
+    """Check the references of every HTML and CSS file of one BuiltSite."""
 
-    def __init__(self, site_dir, siteurl):
-        self.site_dir = Path(site_dir)
-        # A root-relative site (SITEURL "") is checked as if served from localhost.
-        self.siteurl = siteurl or "http://localhost"
-        self._ids = {}
-
-    def ids(self, file):
-        """Return the element ids of a built HTML file."""
-        if file not in self._ids:
-            document = BeautifulSoup(file.read_text("utf-8"), "html.parser")
-            self._ids[file] = {tag["id"] for tag in document.find_all(id=True)}
-        return self._ids[file]
+    def __init__(self, site):
+        self.site = site
+        self._resolved = {}
 
     def broken(self):
         """Yield (built file, reference) for every reference that leads nowhere."""
-        for file in sorted(self.site_dir.rglob("*.html")):
-            document = BeautifulSoup(file.read_text("utf-8"), "html.parser")
-            base = page_url(file, self.site_dir, self.siteurl)
-            for _, reference in references(document):
-                if not self.resolves(urljoin(base, reference)):
-                    yield file, reference
-        for file in sorted(self.site_dir.rglob("*.css")):
-            base = page_url(file, self.site_dir, self.siteurl)
+        for file in self.site.pages():
+            yield from self.broken_in(file, self.site.document(file))
+        yield from self.broken_in_style_sheets()
+
+    def broken_in_style_sheets(self):
+        """Yield (style sheet, reference) for every ``url()`` that leads nowhere."""
+        for file in sorted(self.site.folder.rglob("*.css")):
+            base = self.site.url(file)
             for reference in CSS_URL.findall(file.read_text("utf-8")):
                 if not self.resolves(urljoin(base, reference)):
                     yield file, reference
 
+    def broken_in(self, file, document):
+        """Yield (built file, reference) for each reference of one page that fails."""
+        base = self.site.url(file)
+        for _, reference in references(document):
+            if not self.resolves(urljoin(base, reference)):
+                yield file, reference
+
     def external(self):
         """Return the sorted links that leave the site (listed, never fetched)."""
         found = set()
-        for file in self.site_dir.rglob("*.html"):
-            document = BeautifulSoup(file.read_text("utf-8"), "html.parser")
-            found.update(a["href"] for a in document.find_all("a", href=True))
+        for file in self.site.pages():
+            document = self.site.document(file)
+            found.update(a.get("href") for a in document.iter("a") if a.get("href"))
         return sorted(
             url
             for url in found
-            if url.startswith(("http://", "https://"))
-            and target_file(url, self.site_dir, self.siteurl) is None
+            if url.startswith(("http://", "https://")) and self.site.target(url) is None
         )
 
     def resolves(self, url):
         """Return whether an internal URL (and its #fragment) exists in the site."""
+        if url not in self._resolved:
+            self._resolved[url] = self._exists(url)
+        return self._resolved[url]
+
+    def _exists(self, url):
+        """Look up an internal URL (and its #fragment) in the written files."""
         if url.startswith(("data:", "mailto:", "tel:")):
             return True
-        target = target_file(url, self.site_dir, self.siteurl)
+        target = self.site.target(url)
         if target is None:
             return True
         if not target.is_file():
             return False
         fragment = urlsplit(url).fragment
-        return not fragment or target.suffix != ".html" or fragment in self.ids(target)
+        return (
+            not fragment
+            or target.suffix != ".html"
+            or fragment in self.site.ids(target)
+        )

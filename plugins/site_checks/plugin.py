@@ -13,8 +13,9 @@ from build_problems import Problem, stop_on
 from pelican import signals
 from pelican.plugins import granular_signals
 
-from .budget import measure_site
+from .budget import measure_page
 from .links import SiteLinks
+from .site import BuiltSite
 from .unread import unread_files
 
 DEFAULTS = {"SITE_CHECK_PAGE_BUDGET": 14 * 1024}
@@ -57,19 +58,18 @@ def describe(file, settings):
 
 
 def find_problems(settings):
-    """Return a Problem for every broken reference and page over budget."""
-    output, siteurl = Path(settings["OUTPUT_PATH"]), settings["SITEURL"]
+    """Return a Problem for every broken reference and page over budget.
+
+    Each page is parsed once, for its links and its weight together.
+    """
+    site = BuiltSite(settings["OUTPUT_PATH"], settings["SITEURL"])
+    links = SiteLinks(site)
     limit = settings.get("SITE_CHECK_PAGE_BUDGET", DEFAULTS["SITE_CHECK_PAGE_BUDGET"])
-    problems = [
-        Problem(
-            describe(file, settings),
-            "link",
-            f"“{reference}” leads to no page of the site; link to another page "
-            "by its file, e.g. [Yhteystiedot]({filename}/fi/yhteystiedot.md)",
-        )
-        for file, reference in SiteLinks(output, siteurl).broken()
-    ]
-    for file, _, compressed, scripts in measure_site(output, siteurl):
+    broken, problems = [], []
+    for file in site.pages():
+        document = site.document(file)
+        broken += links.broken_in(file, document)
+        _, compressed, scripts = measure_page(file, document, site)
         if compressed > limit:
             problems.append(
                 Problem(
@@ -88,6 +88,16 @@ def find_problems(settings):
             )
             for script in scripts
         ]
+    broken += links.broken_in_style_sheets()
+    problems += [
+        Problem(
+            describe(file, settings),
+            "link",
+            f"“{reference}” leads to no page of the site; link to another page "
+            "by its file, e.g. [Yhteystiedot]({filename}/fi/yhteystiedot.md)",
+        )
+        for file, reference in broken
+    ]
     return problems
 
 

@@ -12,6 +12,7 @@ from babel import Locale
 from pelican import signals
 
 from .assets import theme_asset_name
+from .memo import once_per_pages
 
 # The contact form's field for the service; a link to the form may preselect it.
 SERVICE_FIELD = "service"
@@ -54,12 +55,17 @@ def build_page_links(page, settings):
     }
 
 
+def index_by_key(context):
+    """Return this language's pages (hidden ones too) by their ``Key``."""
+    index = {}
+    for page in context.get("pages", []) + context.get("hidden_pages", []):
+        index.setdefault(page.metadata.get("key"), page)
+    return index
+
+
 def find_page(key, context):
     """Return this language's page with the given ``Key``, or None."""
-    for page in context.get("pages", []) + context.get("hidden_pages", []):
-        if page.metadata.get("key") == key:
-            return page
-    return None
+    return once_per_pages(context, "by_key", index_by_key).get(key)
 
 
 def build_menu(context, settings):

@@ -1,0 +1,366 @@
+"""Time our production build against plain Pelican on generated services.
+
+Usage: python scripts/bench.py [--sizes 10 100 1000] [--runs 5] [--report FILE]
+       python scripts/bench.py --profile 1000
+
+For each size (services in every language) the same generated Markdown is
+built in turns with our production settings (publishconf.py: our theme and
+plugins, minification, compression and every check) and with plain Pelican
+(scripts/plainconf.py: its default theme, no plugins); each build's wall time,
+CPU time and peak memory are recorded and the medians reported. Then, with
+Pelican's content cache on, one page is edited and the site rebuilt. The
+figures are printed as a table and written as JSON.
+
+``--profile SIZE`` instead runs one of our builds under pyinstrument and
+writes its report beside the JSON.
+"""
+
+import argparse
+import json
+import os
+import platform
+import runpy
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import synthetic
+
+ROOT = Path(__file__).resolve().parent.parent
+PUBLISHCONF = ROOT / "publishconf.py"
+PLAINCONF = ROOT / "scripts" / "plainconf.py"
+PELICAN = [sys.executable, "-m", "pelican"]
+SIZES = (10, 100, 1000)
+RUNS = 5
+# Targets: our build at most this many times plain Pelican's; time per page at
+# the largest size at most this many times that at the size below; a rebuild
+# after one edit at most this share of a full build.
+MOST_RATIO = 1.5
+MOST_GROWTH = 1.2
+MOST_INCREMENTAL = 0.5
+# A home page listing a thousand services is far over the page budget; the
+# benchmark keeps weighing every page but lets the build finish.
+BENCH_OVERRIDES = {"SITE_CHECK_PAGE_BUDGET": 10**9}
+CACHE_OVERRIDES = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+
+
+class BuildFailed(Exception):
+    """A timed build exited non-zero."""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One build: wall seconds, CPU seconds (with its workers), peak memory."""
+
+    seconds: float
+    cpu_seconds: float
+    peak_mb: float
+
+
+def run_timed(command, log):
+    """Run ``command`` in the project folder; return its Measure."""
+    with open(log, "w") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=out)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        tail = Path(log).read_text("utf-8", "replace").splitlines()[-20:]
+        raise BuildFailed(f"{' '.join(map(str, command))}\n" + "\n".join(tail))
+    # ru_maxrss is in kilobytes on Linux: the largest of the build and its workers.
+    return Measure(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def overrides_option(overrides):
+    """Return pelican's ``-e`` option for the given settings (values as JSON)."""
+    if not overrides:
+        return []
+    return ["-e", *(f"{name}={json.dumps(value)}" for name, value in overrides.items())]
+
+
+def service_key_settings(generated):
+    """Return settings that list the known service keys, extended by ``generated``.
+
+    A setting named like ``SERVICE_KEYS`` in pelicanconf.py (a list, or a
+    mapping from key to details) gets the generated keys; in a mapping each
+    takes the details of the real service it copies.
+    """
+    found = {}
+    for name, value in read_settings().items():
+        if not (name.isupper() and "SERVICE" in name and name.endswith("KEYS")):
+            continue
+        if isinstance(value, dict):
+            found[name] = {item.key: value.get(item.real_key) for item in generated}
+        elif isinstance(value, list | tuple | set):
+            found[name] = [item.key for item in generated]
+    return found
+
+
+def read_settings():
+    """Return the names pelicanconf.py defines."""
+    return runpy.run_path(str(ROOT / "pelicanconf.py"))
+
+
+class Site:
+    """The generated content of one size and the commands that build it."""
+
+    def __init__(self, folder, services):
+        self.folder = Path(folder)
+        self.content = self.folder / "content"
+        self.plain_content = self.folder / "plain-content"
+        self.output = self.folder / "output"
+        self.cache = self.folder / "cache"
+        self.log = self.folder / "build.log"
+        generated = synthetic.write_content(ROOT / "content", self.content, services)
+        main_lang = read_settings()["DEFAULT_LANG"]
+        synthetic.copy_for_plain_pelican(self.content, self.plain_content, main_lang)
+        self.templates = self.folder / "plain-templates"
+        synthetic.write_page_templates(self.content, self.templates)
+        self.services = services
+        self.pages = sum(1 for _ in self.content.rglob("*.md"))
+        self.edited = self.content / generated[0].files[0]
+        self.overrides = {**BENCH_OVERRIDES, **service_key_settings(generated)}
+
+    def ours(self, **overrides):
+        """Return the command of our production build."""
+        return PELICAN + self.our_arguments(**overrides)
+
+    def our_arguments(self, **overrides):
+        """Return pelican's arguments for our production build."""
+        arguments = [str(self.content), "-o", str(self.output)]
+        arguments += ["-s", str(PUBLISHCONF)]
+        return arguments + overrides_option({**self.overrides, **overrides})
+
+    def plain(self):
+        """Return the command of plain Pelican's build."""
+        command = [*PELICAN, str(self.plain_content)]
+        command += ["-o", str(self.output), "-s", str(PLAINCONF)]
+        templates = {"THEME_TEMPLATES_OVERRIDES": [str(self.templates)]}
+        return command + overrides_option(templates)
+
+    def cached(self):
+        """Return the command of our build with Pelican's content cache on."""
+        return self.ours(**CACHE_OVERRIDES, CACHE_PATH=str(self.cache))
+
+    def build(self, command):
+        """Build into an empty output folder; return the Measure."""
+        subprocess.run(["rm", "-rf", str(self.output)], check=True)
+        return run_timed(command, self.log)
+
+    def edit(self, number):
+        """Change one service page's text, as an owner's edit would."""
+        text = self.edited.read_text("utf-8")
+        self.edited.write_text(f"{text}\n\nMuutos {number}.\n", "utf-8")
+        later = time.time() + 1
+        os.utime(self.edited, (later, later))
+
+
+def summary(measures):
+    """Return the medians of some runs, and every run's wall time."""
+    return {
+        "seconds": statistics.median(m.seconds for m in measures),
+        "cpu_seconds": statistics.median(m.cpu_seconds for m in measures),
+        "peak_mb": max(m.peak_mb for m in measures),
+        "runs": [asdict(m) for m in measures],
+    }
+
+
+def time_full_builds(site, runs):
+    """Time our build and plain Pelican's in turns; return their summaries."""
+    ours, plain = [], []
+    for run in range(runs):
+        turns = [(site.ours(), ours), (site.plain(), plain)]
+        for command, measures in turns if run % 2 == 0 else reversed(turns):
+            measures.append(site.build(command))
+    return summary(ours), summary(plain)
+
+
+def time_incremental(site, runs):
+    """Time a full build with the content cache, then a rebuild after one edit."""
+    cold, warm = [], []
+    for run in range(runs):
+        subprocess.run(["rm", "-rf", str(site.cache)], check=True)
+        cold.append(site.build(site.cached()))
+        site.edit(run)
+        warm.append(run_timed(site.cached(), site.log))
+    return summary(cold), summary(warm)
+
+
+def measure_size(services, runs, folder):
+    """Return the figures of one size."""
+    site = Site(Path(folder) / f"services-{services}", services)
+    ours, plain = time_full_builds(site, runs)
+    cold, warm = time_incremental(site, runs)
+    return {
+        "services": services,
+        "pages": site.pages,
+        "ours": ours,
+        "plain": plain,
+        "ratio": ours["seconds"] / plain["seconds"],
+        "cpu_ratio": ours["cpu_seconds"] / plain["cpu_seconds"],
+        "ms_per_page": 1000 * ours["seconds"] / site.pages,
+        "cpu_ms_per_page": 1000 * ours["cpu_seconds"] / site.pages,
+        "incremental": {
+            "cold_cache": cold,
+            "after_one_edit": warm,
+            "share_of_full": warm["seconds"] / ours["seconds"],
+        },
+    }
+
+
+def check_targets(sizes):
+    """Return (target, measured, met) for every target."""
+    results = [
+        (
+            f"{size['services']} services: ours ≤ {MOST_RATIO}× plain Pelican",
+            f"{size['ratio']:.2f}×",
+            size["ratio"] <= MOST_RATIO,
+        )
+        for size in sizes
+    ]
+    if len(sizes) > 1:
+        below, top = sizes[-2], sizes[-1]
+        growth = top["ms_per_page"] / below["ms_per_page"]
+        results.append(
+            (
+                f"ms/page at {top['services']} ≤ {MOST_GROWTH}× "
+                f"ms/page at {below['services']}",
+                f"{growth:.2f}×",
+                growth <= MOST_GROWTH,
+            )
+        )
+    results += [
+        (
+            f"{size['services']} services: rebuild after one edit "
+            f"≤ {MOST_INCREMENTAL:.0%} of a full build",
+            f"{size['incremental']['share_of_full']:.0%}",
+            size["incremental"]["share_of_full"] <= MOST_INCREMENTAL,
+        )
+        for size in sizes
+    ]
+    return results
+
+
+def format_table(sizes):
+    """Return the figures as a plain-text table."""
+    head = (
+        "services  pages  ours s  plain s  ratio  ms/page  "
+        "ours cpu s  plain cpu s  cpu ratio  ours MB  plain MB  edit s  edit/full"
+    )
+    lines = [head, "-" * len(head)]
+    for size in sizes:
+        ours, plain, edit = size["ours"], size["plain"], size["incremental"]
+        lines.append(
+            f"{size['services']:>8}  {size['pages']:>5}  {ours['seconds']:>6.2f}  "
+            f"{plain['seconds']:>7.2f}  {size['ratio']:>5.2f}  "
+            f"{size['ms_per_page']:>7.1f}  {ours['cpu_seconds']:>10.2f}  "
+            f"{plain['cpu_seconds']:>11.2f}  {size['cpu_ratio']:>9.2f}  "
+            f"{ours['peak_mb']:>7.0f}  {plain['peak_mb']:>8.0f}  "
+            f"{edit['after_one_edit']['seconds']:>6.2f}  "
+            f"{edit['share_of_full']:>9.0%}"
+        )
+    return "\n".join(lines)
+
+
+def format_targets(targets):
+    """Return one line per target: met or missed, and the figure."""
+    return "\n".join(
+        f"{'met   ' if met else 'MISSED'}  {target}: {measured}"
+        for target, measured, met in targets
+    )
+
+
+def git_commit():
+    """Return the commit being measured, or an empty string outside git."""
+    result = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.stdout.strip()
+
+
+def machine():
+    """Return what the figures were measured on."""
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "load_average": os.getloadavg()[0],
+    }
+
+
+def benchmark(sizes, runs, report):
+    """Measure every size, print the table and targets, write the JSON report."""
+    started = machine()
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        results = []
+        for services in sizes:
+            print(f"Building {services} services, {runs} runs each …", flush=True)
+            results.append(measure_size(services, runs, folder))
+    targets = check_targets(results)
+    print()
+    print(format_table(results))
+    print()
+    print(format_targets(targets))
+    report.parent.mkdir(parents=True, exist_ok=True)
+    data = {
+        "commit": git_commit(),
+        "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "machine": started,
+        "load_average_after": os.getloadavg()[0],
+        "runs": runs,
+        "sizes": results,
+        "targets": [
+            {"target": target, "measured": measured, "met": met}
+            for target, measured, met in targets
+        ],
+    }
+    report.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
+    print(f"\nWritten: {report}")
+
+
+def profile(services, report):
+    """Run one of our builds under pyinstrument; write its report beside the JSON."""
+    report.parent.mkdir(parents=True, exist_ok=True)
+    destination = report.with_name(f"profile-{services}.txt")
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        site = Site(folder, services)
+        command = [sys.executable, "-m", "pyinstrument", "--outfile"]
+        command += [str(destination), "-m", "pelican", *site.our_arguments()]
+        run_timed(command, site.log)
+    print(f"Written: {destination}")
+
+
+def parse_arguments(arguments):
+    """Return the command-line options."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=SIZES)
+    parser.add_argument("--runs", type=int, default=RUNS)
+    parser.add_argument("--report", type=Path, default=ROOT / "reports/bench.json")
+    parser.add_argument("--profile", type=int, metavar="SIZE")
+    return parser.parse_args(arguments)
+
+
+def main(arguments):
+    """Run the benchmark or the profile; return the exit code."""
+    options = parse_arguments(arguments)
+    try:
+        if options.profile:
+            profile(options.profile, options.report)
+        else:
+            benchmark(sorted(options.sizes), options.runs, options.report)
+    except BuildFailed as error:
+        print(f"A build failed:\n{error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,125 @@
+"""The benchmark's generated content, and the benchmark run end to end at a tiny size.
+
+No test here asserts a time: timings belong to `make bench`, not to tests.
+"""
+
+import json
+import re
+import subprocess
+import sys
+
+import bench
+import synthetic
+from conftest import ROOT
+
+CONTENT = ROOT / "content"
+LINK = re.compile(r"\{filename\}([^)]+\.md)")
+
+
+def front_matter(path):
+    """Return the field names and values at the top of a Markdown file."""
+    head = path.read_text("utf-8").partition("\n\n")[0]
+    return dict(synthetic.split_field(line) for line in head.splitlines())
+
+
+def real_service_files():
+    """Return the real service pages."""
+    return [
+        path
+        for path in CONTENT.rglob("*.md")
+        if synthetic.is_service_file(path.relative_to(CONTENT))
+    ]
+
+
+def test_generated_services_have_the_front_matter_of_the_real_ones(tmp_path):
+    synthetic.write_content(CONTENT, tmp_path, 20)
+    real_shapes = {tuple(front_matter(path)) for path in real_service_files()}
+    generated = [
+        path
+        for path in tmp_path.rglob("*.md")
+        if synthetic.is_service_file(path.relative_to(tmp_path))
+    ]
+    assert len(generated) == 2 * 20
+    assert {tuple(front_matter(path)) for path in generated} <= real_shapes
+
+
+def test_every_generated_service_has_one_page_per_language_with_the_same_key(
+    tmp_path,
+):
+    services = synthetic.write_content(CONTENT, tmp_path, 20)
+    languages = {path.name for path in CONTENT.iterdir() if path.is_dir()}
+    assert len({service.key for service in services}) == 20
+    for service in services:
+        assert {file.parts[0] for file in service.files} == languages
+        for file in service.files:
+            assert front_matter(tmp_path / file)["Key"] == service.key
+
+
+def test_generated_links_lead_to_files_that_exist(tmp_path):
+    synthetic.write_content(CONTENT, tmp_path, 8)
+    for path in tmp_path.rglob("*.md"):
+        for target in LINK.findall(path.read_text("utf-8")):
+            assert (path.parent / target).resolve().is_file(), (path, target)
+
+
+def test_a_size_below_the_real_count_keeps_no_link_to_a_missing_service(tmp_path):
+    synthetic.write_content(CONTENT, tmp_path, 2)
+    for path in tmp_path.rglob("*.md"):
+        for target in LINK.findall(path.read_text("utf-8")):
+            assert (path.parent / target).resolve().is_file(), (path, target)
+
+
+def test_non_service_pages_are_copied_unchanged(tmp_path):
+    synthetic.write_content(CONTENT, tmp_path, 6)
+    for path in CONTENT.rglob("*.md"):
+        relative = path.relative_to(CONTENT)
+        if not synthetic.is_service_file(relative):
+            assert (tmp_path / relative).read_bytes() == path.read_bytes()
+
+
+def test_plain_copy_puts_another_languages_own_address_under_its_folder(tmp_path):
+    synthetic.copy_for_plain_pelican(CONTENT, tmp_path / "plain", "fi")
+    assert front_matter(tmp_path / "plain/en/index.md")["Save_as"] == "en/index.html"
+    assert front_matter(tmp_path / "plain/en/404.md")["URL"] == "en/404.html"
+    assert front_matter(tmp_path / "plain/fi/index.md")["Save_as"] == "index.html"
+
+
+def test_generated_keys_are_added_to_a_setting_that_lists_service_keys(
+    tmp_path, monkeypatch
+):
+    services = synthetic.write_content(CONTENT, tmp_path, 8)
+    settings = {"SERVICE_KEYS": ["group"], "MENU_KEYS": ["services"]}
+    monkeypatch.setattr(bench, "read_settings", lambda: settings)
+    found = bench.service_key_settings(services)
+    assert found == {"SERVICE_KEYS": [service.key for service in services]}
+
+
+def test_bench_prints_the_table_and_targets_and_writes_a_json_report(tmp_path):
+    report = tmp_path / "bench.json"
+    command = [sys.executable, "scripts/bench.py", "--sizes", "3", "--runs", "1"]
+    result = subprocess.run(
+        [*command, "--report", str(report)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    header, _, row = result.stdout.split("\n\n")[1].splitlines()
+    assert header.split()[:6] == ["services", "pages", "ours", "s", "plain", "s"]
+    assert row.split()[0] == "3"
+    assert "3 services: ours ≤ 1.5× plain Pelican" in result.stdout
+    data = json.loads(report.read_text("utf-8"))
+    [size] = data["sizes"]
+    non_service = len(list(CONTENT.rglob("*.md"))) - len(real_service_files())
+    assert size["pages"] == non_service + 2 * 3
+    assert size["ours"]["seconds"] > 0 and size["plain"]["seconds"] > 0
+    assert size["incremental"]["after_one_edit"]["seconds"] > 0
+    assert {"target", "measured", "met"} <= set(data["targets"][0])
+
+
+def test_a_link_to_a_service_left_out_keeps_only_its_text(tmp_path):
+    synthetic.write_content(CONTENT, tmp_path, 3)
+    thanks = (tmp_path / "fi" / "kiitos.md").read_text("utf-8")
+    assert "{filename}palvelut/debriefing.md" not in thanks
+    assert "jälkipuinnista" in thanks

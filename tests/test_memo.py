@@ -1,0 +1,44 @@
+"""Helpers that templates call on every page do their work once per list of pages."""
+
+from site_links.memo import once_per_pages
+
+
+def counting(results):
+    """Return a build function that records each call."""
+
+    def build(context):
+        results.append(len(context["pages"]))
+        return len(results)
+
+    return build
+
+
+def test_the_answer_is_made_once_for_the_same_pages():
+    calls, context = [], {"pages": ["a", "b"]}
+    answers = [once_per_pages(context, "count", counting(calls)) for _ in range(3)]
+    assert answers == [1, 1, 1]
+    assert calls == [2]
+
+
+def test_the_answer_is_made_again_when_a_page_is_added():
+    calls, context = [], {"pages": ["a"]}
+    once_per_pages(context, "count", counting(calls))
+    context["pages"].append("b")
+    assert once_per_pages(context, "count", counting(calls)) == 2
+    assert calls == [1, 2]
+
+
+def test_the_answer_is_made_again_when_the_list_of_pages_is_replaced():
+    calls, context = [], {"pages": ["a"]}
+    once_per_pages(context, "count", counting(calls))
+    first = context["pages"]
+    context["pages"] = ["b"]
+    once_per_pages(context, "count", counting(calls))
+    assert len(calls) == 2
+    assert first == ["a"]
+
+
+def test_answers_of_different_names_are_kept_apart():
+    context = {"pages": ["a"]}
+    assert once_per_pages(context, "one", lambda context: 1) == 1
+    assert once_per_pages(context, "two", lambda context: 2) == 2

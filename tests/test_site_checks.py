@@ -1,0 +1,198 @@
+"""The build's own checks of the written site: links that lead nowhere, page weight."""
+
+import brotli
+import pytest
+from site_checks.budget import measure_site
+from site_checks.links import SiteLinks
+from site_checks.plugin import find_problems
+from site_checks.site import BuiltSite
+
+SITEURL = "https://www.example.fi"
+STYLE = "body{color:#222}" * 40
+
+
+def page(body, head=""):
+    """Return a small HTML document."""
+    return (
+        '<!doctype html><html lang="fi"><head><meta charset="utf-8"><title>t</title>'
+        f'<link rel="stylesheet" href="/theme/site.css">{head}</head>'
+        f"<body>{body}</body></html>"
+    )
+
+
+@pytest.fixture
+def built(tmp_path):
+    """Return a written site: two pages, a style sheet and an image."""
+    (tmp_path / "theme").mkdir()
+    (tmp_path / "theme/site.css").write_text(STYLE + "a{background:url(dot.svg)}")
+    (tmp_path / "theme/dot.svg").write_text("<svg></svg>")
+    (tmp_path / "palvelut").mkdir()
+    (tmp_path / "palvelut/index.html").write_text(
+        page('<h1 id="alku">Palvelut</h1><a href="/">Etusivu</a>')
+    )
+    (tmp_path / "index.html").write_text(
+        page(
+            '<a href="/palvelut/">Palvelut</a> <a href="/palvelut/#alku">alku</a>'
+            f' <a href="{SITEURL}/palvelut/">absolute</a>'
+            ' <a href="https://elsewhere.example/x">elsewhere</a>'
+            ' <a href="mailto:a@example.fi">mail</a>'
+            ' <img src="theme/dot.svg" srcset="theme/dot.svg 1x, theme/dot.svg 2x"'
+            ' alt="">'
+        )
+    )
+    return tmp_path
+
+
+def broken(folder):
+    """Return the broken references of a written site, by file name."""
+    return sorted(
+        (file.relative_to(folder).as_posix(), reference)
+        for file, reference in SiteLinks(BuiltSite(folder, SITEURL)).broken()
+    )
+
+
+def add_page(folder, path, body, head=""):
+    """Write one more page into the site."""
+    file = folder / path
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(page(body, head))
+    return file
+
+
+def test_a_site_whose_references_all_resolve_has_no_broken_link(built):
+    assert broken(built) == []
+
+
+def test_a_link_to_a_missing_page_is_broken(built):
+    add_page(built, "en/index.html", '<a href="/en/missing/">x</a>')
+    assert broken(built) == [("en/index.html", "/en/missing/")]
+
+
+def test_a_link_to_a_missing_anchor_of_an_existing_page_is_broken(built):
+    add_page(built, "en/index.html", '<a href="/palvelut/#loppu">x</a>')
+    assert broken(built) == [("en/index.html", "/palvelut/#loppu")]
+
+
+def test_a_link_to_an_anchor_of_the_page_itself_resolves(built):
+    add_page(built, "en/index.html", '<p id="here"></p><a href="#here">x</a>')
+    assert broken(built) == []
+
+
+def test_a_missing_image_in_srcset_is_broken(built):
+    add_page(built, "en/index.html", '<img src="/theme/dot.svg" srcset="/x.png 2x">')
+    assert broken(built) == [("en/index.html", "/x.png")]
+
+
+def test_a_missing_file_in_an_inline_style_is_broken(built):
+    add_page(built, "en/index.html", '<p style="background:url(/nothing.png)">x</p>')
+    assert broken(built) == [("en/index.html", "/nothing.png")]
+
+
+def test_a_missing_file_in_a_style_element_is_broken(built):
+    add_page(built, "en/index.html", "", "<style>a{background:url(/none.png)}</style>")
+    assert broken(built) == [("en/index.html", "/none.png")]
+
+
+def test_a_missing_file_in_a_style_sheet_is_broken(built):
+    (built / "theme/more.css").write_text("b{background:url(gone.svg)}")
+    assert broken(built) == [("theme/more.css", "gone.svg")]
+
+
+def test_a_form_posting_to_a_missing_page_is_broken(built):
+    add_page(built, "en/index.html", '<form action="/en/send/"></form>')
+    assert broken(built) == [("en/index.html", "/en/send/")]
+
+
+def test_external_links_are_listed_and_never_counted_as_broken(built):
+    assert SiteLinks(BuiltSite(built, SITEURL)).external() == [
+        "https://elsewhere.example/x"
+    ]
+
+
+def weights(folder):
+    """Return (raw, compressed, blocking scripts) of every page, by file name."""
+    return {
+        file.relative_to(folder).as_posix(): (raw, compressed, scripts)
+        for file, raw, compressed, scripts in measure_site(folder, SITEURL)
+    }
+
+
+def brotli_size(file):
+    """Return the size of a file compressed with brotli at its best quality."""
+    return len(brotli.compress(file.read_bytes(), quality=11))
+
+
+def test_a_page_weighs_its_html_and_blocking_styles_compressed_with_brotli(built):
+    html, css = built / "index.html", built / "theme/site.css"
+    raw, compressed, scripts = weights(built)["index.html"]
+    assert raw == html.stat().st_size + css.stat().st_size
+    assert compressed == brotli_size(html) + brotli_size(css)
+    assert scripts == []
+
+
+def test_a_style_sheet_for_print_does_not_count_towards_the_weight(built):
+    head = '<link rel="stylesheet" media="print" href="/theme/print.css">'
+    file = add_page(built, "en/index.html", "", head)
+    (built / "theme/print.css").write_text(STYLE)
+    css = built / "theme/site.css"
+    raw, _, _ = weights(built)["en/index.html"]
+    assert raw == file.stat().st_size + css.stat().st_size
+
+
+def test_a_current_brotli_copy_gives_the_compressed_size(built):
+    html = (built / "index.html").read_bytes()
+    packed = brotli.compress(html, quality=5)
+    (built / "index.html.br").write_bytes(packed)
+    _, compressed, _ = weights(built)["index.html"]
+    assert compressed == len(packed) + brotli_size(built / "theme/site.css")
+
+
+def test_a_stale_brotli_copy_is_ignored(built):
+    (built / "index.html.br").write_bytes(brotli.compress(b"<p>old</p>", quality=11))
+    _, compressed, _ = weights(built)["index.html"]
+    html, css = built / "index.html", built / "theme/site.css"
+    assert compressed == brotli_size(html) + brotli_size(css)
+
+
+def test_a_script_without_defer_blocks_rendering(built):
+    add_page(built, "en/index.html", "", '<script src="/theme/x.js"></script>')
+    (built / "theme/x.js").write_text("1")
+    assert weights(built)["en/index.html"][2] == ["/theme/x.js"]
+    assert weights(built)["index.html"][2] == []
+
+
+def test_deferred_module_and_data_scripts_do_not_block(built):
+    head = (
+        '<script defer src="/theme/x.js"></script>'
+        '<script type="module" src="/theme/x.js"></script>'
+        '<script type="application/ld+json">{}</script>'
+    )
+    add_page(built, "en/index.html", "", head)
+    (built / "theme/x.js").write_text("1")
+    assert weights(built)["en/index.html"][2] == []
+
+
+def settings_for(folder, budget):
+    """Return the settings the checks read."""
+    return {
+        "OUTPUT_PATH": str(folder),
+        "SITEURL": SITEURL,
+        "PATH": str(folder.parent / "content"),
+        "SITE_CHECK_PAGE_BUDGET": budget,
+    }
+
+
+def test_every_problem_is_one_plain_line(built):
+    add_page(built, "en/index.html", '<a href="/en/missing/">x</a>')
+    add_page(built, "en/x/index.html", "", '<script src="/theme/site.css"></script>')
+    problems = [
+        problem.line() for problem in find_problems(settings_for(built, budget=100))
+    ]
+    assert any("“/en/missing/” leads to no page" in line for line in problems)
+    assert any("over the budget of" in line for line in problems)
+    assert any("“/theme/site.css” blocks rendering" in line for line in problems)
+    assert all("\n" not in line for line in problems)
+
+
+def test_a_site_within_budget_with_good_links_has_no_problem(built):
+    assert find_problems(settings_for(built, budget=14 * 1024)) == []

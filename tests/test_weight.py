@@ -1,0 +1,66 @@
+"""The page-weight report of the production build: every page, beside the budget."""
+
+import json
+
+import brotli
+import weight
+from bs4 import BeautifulSoup
+from conftest import SITEURL
+
+
+def fetched(file):
+    """Return the distinct files a browser fetches for a page, read independently."""
+    page = BeautifulSoup(file.read_text("utf-8"), "html.parser")
+    urls = [link["href"] for link in page.find_all("link", rel="stylesheet")]
+    urls += [link["href"] for link in page.find_all("link", rel="icon")]
+    urls += [tag["src"] for tag in page.find_all(["script", "img"], src=True)]
+    return set(urls)
+
+
+def test_report_lists_every_page_once_and_writes_json(
+    site, html_files, tmp_path, capsys
+):
+    destination = tmp_path / "weight.json"
+    assert weight.main(["--site", str(site), "--report", str(destination)]) == 0
+    printed = capsys.readouterr().out
+    data = json.loads(destination.read_text("utf-8"))
+    assert len(data["pages"]) == len(html_files)
+    for page in data["pages"]:
+        assert printed.count(f"\n{page['path']} ") == 1
+    assert f"{len(html_files)} of {len(html_files)} pages within the budget" in printed
+
+
+def test_html_is_weighed_raw_and_as_the_brotli_copy_the_host_sends(site):
+    weights = {w.path: w for w in weight.weigh_site(site, SITEURL)}
+    home = site / "index.html"
+    assert weights["/"].raw["html"] == home.stat().st_size
+    packed = (site / "index.html.br").read_bytes()
+    assert brotli.decompress(packed) == home.read_bytes()
+    assert weights["/"].brotli["html"] == len(packed)
+
+
+def test_requests_count_the_page_and_every_file_it_fetches(site, html_files):
+    weights = {w.path: w for w in weight.weigh_site(site, SITEURL)}
+    for file in html_files:
+        path = "/" + file.as_posix().removesuffix("index.html")
+        assert weights[path].requests == 1 + len(fetched(site / file)), path
+
+
+def test_style_sheets_are_weighed_with_every_page_that_links_them(site):
+    weights = {w.path: w for w in weight.weigh_site(site, SITEURL)}
+    [css] = (site / "theme/css").glob("site.*.css")
+    assert weights["/palvelut/"].raw["css"] == css.stat().st_size
+    assert weights["/palvelut/"].brotli["css"] == len(
+        (css.parent / (css.name + ".br")).read_bytes()
+    )
+
+
+def test_a_page_over_the_first_trip_budget_is_marked_over():
+    heavy = weight.PageWeight("/heavy/", first_trip=weight.FIRST_TRIP_MOST + 1)
+    table = weight.format_table([heavy, weight.PageWeight("/light/")])
+    assert "/heavy/" in table.splitlines()[2] and table.splitlines()[2].endswith("OVER")
+    assert table.splitlines()[3].endswith("within")
+
+
+def test_a_page_with_too_many_requests_is_over_the_budget():
+    assert not weight.PageWeight("/x/", requests=weight.REQUESTS_MOST + 1).within_budget
