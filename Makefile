@@ -12,12 +12,13 @@ PUBLISHCONF := publishconf.py
 CATALOGS := theme/translations
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard $(CATALOGS)/*/LC_MESSAGES/messages.po))
 
-.PHONY: help html publish serve clean translations test lint deploy github
+.PHONY: help html publish serve check clean translations test lint deploy github
 
 help:
 	@echo "make html          build a development copy into $(OUTPUTDIR)/"
 	@echo "make serve         preview on http://127.0.0.1:8000, rebuilt on every save"
 	@echo "make publish       build the production site into $(OUTPUTDIR)/"
+	@echo "make check         check the spelling and typography of every page"
 	@echo "make test          run every test"
 	@echo "make translations  update and compile the theme's catalogs"
 	@echo "make deploy        publish, then copy output/ to DEPLOY_TARGET with rsync"
@@ -38,8 +39,13 @@ $(BIN)/activate: requirements.txt
 html: $(BIN)/activate $(MO_FILES)
 	$(BIN)/python scripts/build.py $(CONFFILE) $(PELICANOPTS)
 
+# Spelling slips are shown as warnings: they never hold back a publish.
 publish: $(BIN)/activate $(MO_FILES)
 	$(BIN)/python scripts/build.py $(PUBLISHCONF) $(PELICANOPTS)
+	$(BIN)/python -m spellcheck --warn $(INPUTDIR)
+
+check: $(BIN)/activate
+	$(BIN)/python -m spellcheck $(INPUTDIR)
 
 serve: $(BIN)/activate $(MO_FILES)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --listen --autoreload --bind 127.0.0.1 --port 8000 $(PELICANOPTS)
