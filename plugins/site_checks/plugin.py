@@ -15,20 +15,23 @@ from pelican.plugins import granular_signals
 
 from .budget import measure_site
 from .links import SiteLinks
-from .unread import unread_files
+from .unread import explain, unread_files
 
 DEFAULTS = {"SITE_CHECK_PAGE_BUDGET": 14 * 1024}
 
 
-def check_every_file_read(generators):
-    """Stop before anything is written when a content file could not be read."""
-    content_folder = Path(generators[0].settings["PATH"]).name
-    stop_on(
-        [
-            Problem(f"{content_folder}/{path}", "file", f"could not be read ({reason})")
-            for path, reason in unread_files(generators[0].context)
-        ]
-    )
+def check_every_file_read(generator):
+    """Stop as soon as the pages are read when a content file could not be read.
+
+    This comes before the other checks: a page that is not read makes its
+    translation look missing, which would only be a second, misleading line.
+    """
+    content = Path(generator.settings["PATH"])
+    problems = []
+    for path, error in unread_files(generator.context):
+        field, message = explain(content / path, error)
+        problems.append(Problem(f"{content.name}/{path}", field, message))
+    stop_on(problems)
 
 
 def record_sources(generators):
@@ -102,6 +105,6 @@ def check_site(pelican):
 def register():
     """Connect the handlers."""
     granular_signals.register()
-    signals.all_generators_finalized.connect(check_every_file_read)
+    signals.page_generator_finalized.connect(check_every_file_read)
     signals.all_generators_finalized.connect(record_sources)
     blinker.signal("deploy").connect(check_site)
