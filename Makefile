@@ -2,8 +2,8 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PELICAN := $(BIN)/pelican
 PELICANOPTS ?=
+PORT ?= 8000
 
 INPUTDIR := content
 OUTPUTDIR := output
@@ -16,7 +16,7 @@ MO_FILES := $(patsubst %.po,%.mo,$(wildcard $(CATALOGS)/*/LC_MESSAGES/messages.p
 
 help:
 	@echo "make html          build a development copy into $(OUTPUTDIR)/"
-	@echo "make serve         preview on http://127.0.0.1:8000, rebuilt on every save"
+	@echo "make serve         preview on http://127.0.0.1:8000, rebuilt and reloaded on every save"
 	@echo "make publish       build the production site into $(OUTPUTDIR)/"
 	@echo "make check         check the spelling and typography of every page"
 	@echo "make test          run every test"
@@ -47,8 +47,10 @@ publish: $(BIN)/activate $(MO_FILES)
 check: $(BIN)/activate
 	$(BIN)/python -m spellcheck $(INPUTDIR)
 
+# The preview lives in .preview/ (output/ keeps the published site) and the open
+# page reloads itself after every rebuild.
 serve: $(BIN)/activate $(MO_FILES)
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --listen --autoreload --bind 127.0.0.1 --port 8000 $(PELICANOPTS)
+	$(BIN)/python scripts/serve.py $(CONFFILE) --port $(PORT) $(PELICANOPTS)
 
 translations: $(BIN)/activate
 	$(BIN)/pybabel extract --mapping-file babel.cfg --output-file $(CATALOGS)/messages.pot --no-location --omit-header theme/templates plugins
@@ -63,7 +65,7 @@ test: $(BIN)/activate $(MO_FILES) lint
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(OUTPUTDIR) .builds cache __pycache__ .pytest_cache
+	rm -rf $(OUTPUTDIR) .builds .preview cache __pycache__ .pytest_cache
 
 # Deployment: rsync to any host or folder, or a gh-pages branch for GitHub Pages.
 DEPLOY_TARGET ?=

@@ -6,14 +6,12 @@ a traceback or Pelican's timestamped columns, and output/ left alone.
 """
 
 import re
-import shutil
 import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from conftest import copy_project
 
-PROJECT_FILES = ("content", "plugins", "scripts", "theme", "pelicanconf.py")
 GROUP_FI = "content/fi/palvelut/ryhmatyonohjaus.md"
 GROUP_EN = "content/en/services/group-supervision.md"
 ABOUT_FI = "content/fi/tyonohjaaja.md"
@@ -28,17 +26,8 @@ PLAIN_LINE = re.compile(
 
 @pytest.fixture
 def project(tmp_path):
-    """Return a copy of the project to break, with the settings it builds with."""
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(
-                source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__")
-            )
-        else:
-            shutil.copy(source, tmp_path / name)
-    shutil.copy(ROOT / "publishconf.py", tmp_path / "publishconf.py")
-    return tmp_path
+    """Return a copy of the project to break."""
+    return copy_project(tmp_path)
 
 
 def replace(project, path, old, new):

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
+import lxml.html
 
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 URL_ATTRIBUTES = ("href", "src", "action", "poster", "data")
@@ -16,22 +16,37 @@ def page_url(file, site_dir, siteurl):
     return urljoin(siteurl + "/", path.removesuffix("index.html"))
 
 
+def parse_html(file):
+    """Return the parsed document of a built HTML file."""
+    return lxml.html.fromstring(file.read_bytes())
+
+
+def elements(document):
+    """Yield every element of a document, leaving out comments."""
+    return (element for element in document.iter() if isinstance(element.tag, str))
+
+
 def references(document):
     """Yield every URL an HTML document refers to, with the attribute it is in."""
-    for tag in document.find_all(True):
+    for tag in elements(document):
         for attribute in URL_ATTRIBUTES:
             if tag.get(attribute):
-                yield attribute, tag[attribute]
+                yield attribute, tag.get(attribute)
         for attribute in ("srcset", "imagesrcset"):
             for candidate in tag.get(attribute, "").split(","):
                 if candidate.strip():
                     yield attribute, candidate.split()[0]
         if tag.get("style"):
-            for url in CSS_URL.findall(tag["style"]):
+            for url in CSS_URL.findall(tag.get("style")):
                 yield "style", url
-    for style in document.find_all("style"):
-        for url in CSS_URL.findall(style.get_text()):
-            yield "style", url
+        if tag.tag == "style":
+            for url in CSS_URL.findall(tag.text_content()):
+                yield "style", url
+
+
+def element_ids(document):
+    """Return the ids of a document's elements."""
+    return {tag.get("id") for tag in elements(document) if tag.get("id")}
 
 
 def target_file(url, site_dir, siteurl):
@@ -59,14 +74,19 @@ class SiteLinks:
     def ids(self, file):
         """Return the element ids of a built HTML file."""
         if file not in self._ids:
-            document = BeautifulSoup(file.read_text("utf-8"), "html.parser")
-            self._ids[file] = {tag["id"] for tag in document.find_all(id=True)}
+            self._ids[file] = element_ids(parse_html(file))
         return self._ids[file]
 
     def broken(self):
-        """Yield (built file, reference) for every reference that leads nowhere."""
+        """Yield (built file, reference) for every reference that leads nowhere.
+
+        Each page is parsed once; its ids are kept for links into it.
+        """
+        documents = {}
         for file in sorted(self.site_dir.rglob("*.html")):
-            document = BeautifulSoup(file.read_text("utf-8"), "html.parser")
+            documents[file] = parse_html(file)
+            self._ids[file] = element_ids(documents[file])
+        for file, document in documents.items():
             base = page_url(file, self.site_dir, self.siteurl)
             for _, reference in references(document):
                 if not self.resolves(urljoin(base, reference)):
@@ -81,8 +101,9 @@ class SiteLinks:
         """Return the sorted links that leave the site (listed, never fetched)."""
         found = set()
         for file in self.site_dir.rglob("*.html"):
-            document = BeautifulSoup(file.read_text("utf-8"), "html.parser")
-            found.update(a["href"] for a in document.find_all("a", href=True))
+            found.update(
+                a.get("href") for a in parse_html(file).iter("a") if a.get("href")
+            )
         return sorted(
             url
             for url in found
