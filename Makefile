@@ -12,13 +12,15 @@ PUBLISHCONF := publishconf.py
 CATALOGS := theme/translations
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard $(CATALOGS)/*/LC_MESSAGES/messages.po))
 
-.PHONY: help html publish serve check clean translations test lint deploy github
+.PHONY: help html publish serve check new-service clean translations test lint deploy github
 
 help:
 	@echo "make html          build a development copy into $(OUTPUTDIR)/"
 	@echo "make serve         preview on http://127.0.0.1:8000, rebuilt and reloaded on every save"
 	@echo "make publish       build the production site into $(OUTPUTDIR)/"
 	@echo "make check         check the spelling and typography of every page"
+	@echo "make new-service KEY=coaching FI=uravalmennus EN=career-coaching"
+	@echo "                   write a new service's Finnish and English page"
 	@echo "make test          run every test"
 	@echo "make translations  update and compile the theme's catalogs"
 	@echo "make deploy        publish, then copy output/ to DEPLOY_TARGET with rsync"
@@ -46,6 +48,10 @@ publish: $(BIN)/activate $(MO_FILES)
 
 check: $(BIN)/activate
 	$(BIN)/python -m spellcheck $(INPUTDIR)
+
+# A new service's two pages, named after KEY unless FI and EN name the files.
+new-service: $(BIN)/activate
+	@$(BIN)/python scripts/new_service.py "$(KEY)" $(if $(FI),--fi "$(FI)") $(if $(EN),--en "$(EN)")
 
 # The preview lives in .preview/ (output/ keeps the published site) and the open
 # page reloads itself after every rebuild.
