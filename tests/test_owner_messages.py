@@ -17,7 +17,7 @@ GROUP_EN = "content/en/services/group-supervision.md"
 ABOUT_FI = "content/fi/tyonohjaaja.md"
 # Every line the owner may see: ours, Pelican's as plain lines, and the summaries.
 PLAIN_LINE = re.compile(
-    r"content/[\w/.-]+\.md: [\w ]+: .+"
+    r"content/[\w/.-]+\.md(?::\d+)?: [\w ]+: .+"
     r"|(?:warning|error): .+"
     r"|The site was not built: .+"
     r"|Nothing was published: output/ is as it was\."
@@ -62,7 +62,7 @@ def test_malformed_value(project):
     replace(project, GROUP_FI, "Session: 1,5 h", "Session: puolitoista")
     code, lines = publish(project)
     assert (
-        f'{GROUP_FI}: Session: "puolitoista" is not a length of time; write '
+        f'{GROUP_FI}:6: Session: "puolitoista" is not a length of time; write '
         in (lines[0])
     )
     assert_plain_and_unpublished(project, code, lines)
@@ -72,7 +72,7 @@ def test_missing_translation(project):
     (project / GROUP_EN).unlink()
     code, lines = publish(project)
     assert lines[0] == (
-        f'{GROUP_FI}: Key: "group" has no English page; add one in content/en/ '
+        f'{GROUP_FI}:3: Key: "group" has no English page; add one in content/en/ '
         'with the line "Key: group"'
     )
     assert_plain_and_unpublished(project, code, lines)
@@ -82,7 +82,7 @@ def test_broken_filename_link(project):
     replace(project, GROUP_FI, "../tyonohjausprosessi.md", "../prosessi.md")
     code, lines = publish(project)
     assert lines[0].startswith(
-        f"{GROUP_FI}: link: “{{filename}}../prosessi.md” leads to no page of the site"
+        f"{GROUP_FI}:15: link: “{{filename}}../prosessi.md” leads to no page"
     )
     assert_plain_and_unpublished(project, code, lines)
 
@@ -90,7 +90,7 @@ def test_broken_filename_link(project):
 def test_unknown_field(project):
     replace(project, GROUP_EN, "Key: group", "Key: group\nColour: blue")
     code, lines = publish(project)
-    assert lines[0].startswith(f"{GROUP_EN}: Colour: unknown field; the fields are ")
+    assert lines[0].startswith(f"{GROUP_EN}:4: Colour: unknown field; the fields are ")
     assert_plain_and_unpublished(project, code, lines)
 
 
@@ -98,7 +98,7 @@ def test_bad_date_names_the_field_and_the_fix(project):
     replace(project, GROUP_FI, "Key: group", "Key: group\nDate: eilen")
     code, lines = publish(project)
     assert lines[0] == (
-        f'{GROUP_FI}: Date: "eilen" is not a date, and the pages of this site need '
+        f'{GROUP_FI}:4: Date: "eilen" is not a date, and the pages of this site need '
         'none; remove the line "Date: eilen"'
     )
     assert_plain_and_unpublished(project, code, lines)

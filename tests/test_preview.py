@@ -91,7 +91,7 @@ def test_content_mistake_is_one_plain_line_and_the_preview_goes_on(preview, page
     page.goto(preview.url + "/")
     seen = len(preview.lines)
     preview.save(HOME, "Key: home", "Key: home\nColour: blue")
-    found = preview.wait_for(r"^content/fi/index\.md: Colour: unknown field", seen)
+    found = preview.wait_for(r"^content/fi/index\.md:4: Colour: unknown field", seen)
     assert found
     preview.wait_for(r"^The preview was not rebuilt: fix the problems above", seen)
     assert not [line for line in preview.lines if "Traceback" in line]

@@ -9,7 +9,7 @@ fresh folder, so the published site stays as it was.
 from pathlib import Path
 
 import blinker
-from build_problems import Problem, stop_on
+from build_problems import Problem, at_field, stop_on, text_line
 from pelican import signals
 from pelican.plugins import granular_signals
 
@@ -30,7 +30,8 @@ def check_every_file_read(generator):
     problems = []
     for path, error in unread_files(generator.context):
         field, message = explain(content / path, error)
-        problems.append(Problem(f"{content.name}/{path}", field, message))
+        problem = Problem(f"{content.name}/{path}", field, message)
+        problems.append(at_field(problem, content / path))
     stop_on(problems)
 
 
@@ -67,12 +68,14 @@ def find_problems(settings):
     """
     output, siteurl = Path(settings["OUTPUT_PATH"]), settings["SITEURL"]
     limit = settings.get("SITE_CHECK_PAGE_BUDGET", DEFAULTS["SITE_CHECK_PAGE_BUDGET"])
+    root = Path(settings["PATH"]).parent
     problems = [
         Problem(
             describe(file, settings),
             "link",
             f"“{reference}” leads to no page of the site; link to another page "
             "by its file, e.g. [Yhteystiedot]({filename}/fi/yhteystiedot.md)",
+            text_line(root / describe(file, settings), reference),
         )
         for file, reference in SiteLinks(output, siteurl).broken()
     ]
