@@ -9,6 +9,7 @@ import os
 import sys
 
 from .check import Checker, describe
+from .words import DictionaryMissing
 
 
 def relative(path):
@@ -31,6 +32,9 @@ def main(argv=None):
     for page in checker.pages():
         try:
             slips = list(checker.check_file(page))
+        except DictionaryMissing as error:
+            print(f"The spelling was not checked: {error}.")
+            return 0 if args.warn else 2
         except UnicodeDecodeError:
             print(f"{relative(page)}:1: the file is not UTF-8 text; save it as UTF-8")
             count += 1

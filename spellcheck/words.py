@@ -5,11 +5,18 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+import libvoikko
+from spylls.hunspell import Dictionary
+
 # A word: letters, joined by hyphens or apostrophes, with a Finnish case ending
 # after a colon (EU:n).
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?::[^\W\d_]+)?")
 SUGGESTIONS = 3
 HUNSPELL_DICTIONARIES = Path("/usr/share/hunspell")
+
+
+class DictionaryMissing(RuntimeError):
+    """A language's dictionary is not installed; the message says how to install it."""
 
 
 @dataclass(frozen=True)
@@ -40,9 +47,13 @@ class Voikko:
     """Finnish spelling through libvoikko and the voikko-fi dictionary."""
 
     def __init__(self):
-        import libvoikko
-
-        self.voikko = libvoikko.Voikko("fi")
+        try:
+            self.voikko = libvoikko.Voikko("fi")
+        except (OSError, libvoikko.VoikkoException) as error:
+            raise DictionaryMissing(
+                "the Finnish dictionary (Voikko) is not installed: "
+                "apt-get install libvoikko1 voikko-fi"
+            ) from error
 
     def known(self, word):
         """Return whether the dictionary knows ``word``."""
@@ -57,9 +68,13 @@ class Hunspell:
     """English spelling through a Hunspell dictionary (British English)."""
 
     def __init__(self, name="en_GB"):
-        from spylls.hunspell import Dictionary
-
-        self.dictionary = Dictionary.from_files(str(HUNSPELL_DICTIONARIES / name))
+        try:
+            self.dictionary = Dictionary.from_files(str(HUNSPELL_DICTIONARIES / name))
+        except OSError as error:
+            raise DictionaryMissing(
+                f"the English dictionary ({name}) is not installed: "
+                "apt-get install hunspell-en-gb"
+            ) from error
 
     def known(self, word):
         """Return whether the dictionary knows ``word``."""

@@ -6,6 +6,8 @@ import sys
 import pytest
 from conftest import ROOT
 
+from spellcheck import words
+from spellcheck.__main__ import main as spellcheck_main
 from spellcheck.check import Checker
 from spellcheck.prose import prose_lines
 
@@ -180,3 +182,17 @@ def test_make_publish_runs_the_check_as_warnings_after_building():
     ).stdout.splitlines()
     assert "scripts/build.py publishconf.py" in dry_run[-2]
     assert dry_run[-1].endswith("python -m spellcheck --warn content")
+
+
+@pytest.mark.parametrize(("options", "code"), [([], 2), (["--warn"], 0)])
+def test_a_missing_dictionary_is_named_with_how_to_install_it(
+    tmp_path, monkeypatch, capsys, options, code
+):
+    monkeypatch.setattr(words, "HUNSPELL_DICTIONARIES", tmp_path)
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "page.md").write_text("Title: A page\n", "utf-8")
+    assert spellcheck_main([*options, str(tmp_path)]) == code
+    assert capsys.readouterr().out == (
+        "The spelling was not checked: the English dictionary (en_GB) is not "
+        "installed: apt-get install hunspell-en-gb.\n"
+    )
