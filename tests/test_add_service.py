@@ -1,4 +1,4 @@
-"""The README's steps for adding a service: a file pair, a build, and it is shown."""
+"""A service added by hand: a file pair, a build, and it is shown everywhere."""
 
 import shutil
 

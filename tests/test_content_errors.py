@@ -61,7 +61,7 @@ def test_malformed_value_names_file_field_value_and_an_example(project):
     edit(project, GROUP_FI, "Session: 1,5 h", "Session: puolitoista")
     result, lines = build(project)
     assert lines == [
-        f'{GROUP_FI}: Session: "puolitoista" is not a length of time; '
+        f'{GROUP_FI}:6: Session: "puolitoista" is not a length of time; '
         'write for example "90 min" or "1,5 h"'
     ]
     assert_stopped_cleanly(project, result)
@@ -103,7 +103,7 @@ def test_summary_too_long_is_reported(project):
     edit(project, "content/en/about.md", "Summary: ", "Summary: " + "Very " * 40)
     result, lines = build(project)
     assert len(lines) == 1
-    assert lines[0].startswith("content/en/about.md: Summary: ")
+    assert lines[0].startswith("content/en/about.md:2: Summary: ")
     assert "more than the 160 search engines show; shorten it" in lines[0]
     assert_stopped_cleanly(project, result)
 
@@ -112,7 +112,7 @@ def test_misspelt_field_name_suggests_the_right_one(project):
     edit(project, GROUP_EN, "Session: 1.5 hours", "Sesion: 1.5 hours")
     result, lines = build(project)
     assert lines == [
-        f'{GROUP_EN}: Sesion: unknown field; did you mean "Session: 1.5 hours"?'
+        f'{GROUP_EN}:6: Sesion: unknown field; did you mean "Session: 1.5 hours"?'
     ]
     assert_stopped_cleanly(project, result)
 
@@ -121,9 +121,9 @@ def test_unknown_service_key_suggests_the_nearest(project):
     edit(project, GROUP_EN, "Key: group", "Key: gruop")
     result, lines = build(project)
     assert lines == [
-        f'{GROUP_EN}: Key: "gruop" is not the Key of any Finnish service; '
+        f'{GROUP_EN}:3: Key: "gruop" is not the Key of any Finnish service; '
         'did you mean "group"?',
-        f'{GROUP_FI}: Key: "group" has no English page; add one in content/en/ '
+        f'{GROUP_FI}:3: Key: "group" has no English page; add one in content/en/ '
         'with the line "Key: group"',
     ]
     assert_stopped_cleanly(project, result)
@@ -133,9 +133,9 @@ def test_two_pages_with_one_key_in_a_language_are_reported(project):
     edit(project, "content/en/privacy.md", "Key: privacy", "Key: contact")
     result, lines = build(project)
     assert lines == [
-        'content/en/privacy.md: Key: "contact" is also the Key of '
+        'content/en/privacy.md:3: Key: "contact" is also the Key of '
         "content/en/contact.md; give each page its own Key",
-        'content/fi/tietosuojaseloste.md: Key: "privacy" has no English page; add '
+        'content/fi/tietosuojaseloste.md:3: Key: "privacy" has no English page; add '
         'one in content/en/ with the line "Key: privacy"',
     ]
     assert_stopped_cleanly(project, result)
@@ -145,7 +145,7 @@ def test_service_without_its_translation_is_reported(project):
     (project / GROUP_EN).unlink()
     result, lines = build(project)
     assert lines == [
-        f'{GROUP_FI}: Key: "group" has no English page; add one in content/en/ '
+        f'{GROUP_FI}:3: Key: "group" has no English page; add one in content/en/ '
         'with the line "Key: group"'
     ]
     assert_stopped_cleanly(project, result)
@@ -155,7 +155,7 @@ def test_languages_that_disagree_name_both_files(project):
     edit(project, TEAM_EN, "Session: 1.5 hours", "Session: 2 hours")
     result, lines = build(project)
     assert lines == [
-        f'{TEAM_EN}: Session: "2 hours" here but "1,5 h" in {TEAM_FI}; '
+        f'{TEAM_EN}:6: Session: "2 hours" here but "1,5 h" in {TEAM_FI}; '
         "write the same in both, or leave it out of one"
     ]
     assert_stopped_cleanly(project, result)
@@ -165,7 +165,7 @@ def test_page_without_a_key_is_reported_not_crashed_on(project):
     edit(project, "content/fi/tyonohjaaja.md", "Key: about\n", "")
     result, lines = build(project)
     assert lines == [
-        'content/en/about.md: Key: "about" has no Finnish page; add one in '
+        'content/en/about.md:3: Key: "about" has no Finnish page; add one in '
         'content/fi/ with the line "Key: about"',
         "content/fi/tyonohjaaja.md: Key: missing; write the same short name in both "
         'languages, e.g. "Key: group"',
@@ -177,7 +177,7 @@ def test_unknown_template_is_reported_not_crashed_on(project):
     edit(project, "content/fi/palvelut.md", "Template: services", "Template: palvelut")
     result, lines = build(project)
     assert lines == [
-        'content/fi/palvelut.md: Template: "palvelut" is not a template; write one '
+        'content/fi/palvelut.md:4: Template: "palvelut" is not a template; write one '
         "of about, base, contact, home, page, privacy, service, services"
     ]
     assert_stopped_cleanly(project, result)
@@ -187,9 +187,9 @@ def test_key_written_twice_is_reported_not_crashed_on(project):
     edit(project, GROUP_FI, "Key: group", "Key: group\nKey: ryhma")
     result, lines = build(project)
     assert lines == [
-        f'{GROUP_EN}: Key: "group" is not the Key of any Finnish service; the keys '
+        f'{GROUP_EN}:3: Key: "group" is not the Key of any Finnish service; the keys '
         "are debriefing, expert, individual, manager, team",
-        f'{GROUP_FI}: Key: written 2 times; keep one line "Key: …"',
+        f'{GROUP_FI}:3: Key: written 2 times; keep one line "Key: …"',
     ]
     assert_stopped_cleanly(project, result)
 
@@ -198,7 +198,7 @@ def test_service_field_outside_the_services_folder_is_reported(project):
     edit(project, "content/fi/tyonohjaaja.md", "Key: about", "Key: about\nOrder: 1")
     result, lines = build(project)
     assert lines == [
-        "content/fi/tyonohjaaja.md: Order: only a service page takes this field (a "
+        "content/fi/tyonohjaaja.md:4: Order: only a service page takes this field (a "
         "file in a folder such as content/fi/palvelut/); move the file there or "
         "remove the line"
     ]
@@ -211,11 +211,11 @@ def test_one_build_reports_every_problem_and_how_many(project):
     edit(project, TEAM_EN, "Format: group", "Format: team")
     edit(project, "content/en/about.md", "Key: about", "Key: about\nColour: blue")
     result, lines = build(project)
-    assert [line.split(":")[0:2] for line in lines] == [
-        ["content/en/about.md", " Colour"],
-        [GROUP_EN, " Interval"],
-        [TEAM_EN, " Format"],
-        [GROUP_FI, " Session"],
+    assert [line.split(": ")[0:2] for line in lines] == [
+        ["content/en/about.md:4", "Colour"],
+        [f"{GROUP_EN}:7", "Interval"],
+        [f"{TEAM_EN}:5", "Format"],
+        [f"{GROUP_FI}:6", "Session"],
     ]
     assert result.stderr.strip().endswith(
         "The site was not built: fix the 4 problem(s) above and run again."

@@ -9,7 +9,7 @@ import logging
 import os
 from functools import partial
 
-from build_problems import Problem, stop_on
+from build_problems import Problem, at_field, stop_on
 from pelican import signals
 from pelican.contents import Page
 from site_links.memo import once_per_pages
@@ -106,7 +106,7 @@ def check_and_build(generators):
         all_facts.append(stated)
         problems += found
     records, found = build_records(all_facts, main_lang, required)
-    stop_on(problems + found)
+    stop_on([at_field(p, os.path.join(root, p.path)) for p in problems + found])
     catalogs = {}
     for page in pages:
         record = records.get(page.metadata.get("key")) if is_service(page) else None

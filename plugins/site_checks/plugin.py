@@ -9,27 +9,31 @@ fresh folder, so the published site stays as it was.
 from pathlib import Path
 
 import blinker
-from build_problems import Problem, stop_on
+from build_problems import Problem, at_field, stop_on, text_line
 from pelican import signals
 from pelican.plugins import granular_signals
 
 from .budget import measure_page
 from .links import SiteLinks
 from .site import BuiltSite
-from .unread import unread_files
+from .unread import explain, unread_files
 
 DEFAULTS = {"SITE_CHECK_PAGE_BUDGET": 14 * 1024}
 
 
-def check_every_file_read(generators):
-    """Stop before anything is written when a content file could not be read."""
-    content_folder = Path(generators[0].settings["PATH"]).name
-    stop_on(
-        [
-            Problem(f"{content_folder}/{path}", "file", f"could not be read ({reason})")
-            for path, reason in unread_files(generators[0].context)
-        ]
-    )
+def check_every_file_read(generator):
+    """Stop as soon as the pages are read when a content file could not be read.
+
+    This comes before the other checks: a page that is not read makes its
+    translation look missing, which would only be a second, misleading line.
+    """
+    content = Path(generator.settings["PATH"])
+    problems = []
+    for path, error in unread_files(generator.context):
+        field, message = explain(content / path, error)
+        problem = Problem(f"{content.name}/{path}", field, message)
+        problems.append(at_field(problem, content / path))
+    stop_on(problems)
 
 
 def record_sources(generators):
@@ -60,15 +64,20 @@ def describe(file, settings):
 def find_problems(settings):
     """Return a Problem for every broken reference and page over budget.
 
-    Each page is parsed once, for its links and its weight together.
+    Each page is parsed once, for its links and its weight together. A
+    ``SITE_CHECK_PAGE_BUDGET`` of None skips the budget and script checks
+    (the live preview does, to rebuild faster; publishing never does).
     """
     site = BuiltSite(settings["OUTPUT_PATH"], settings["SITEURL"])
     links = SiteLinks(site)
     limit = settings.get("SITE_CHECK_PAGE_BUDGET", DEFAULTS["SITE_CHECK_PAGE_BUDGET"])
+    root = Path(settings["PATH"]).parent
     broken, problems = [], []
     for file in site.pages():
         document = site.document(file)
         broken += links.broken_in(file, document)
+        if limit is None:
+            continue
         _, compressed, scripts = measure_page(file, document, site)
         if compressed > limit:
             problems.append(
@@ -95,6 +104,7 @@ def find_problems(settings):
             "link",
             f"“{reference}” leads to no page of the site; link to another page "
             "by its file, e.g. [Yhteystiedot]({filename}/fi/yhteystiedot.md)",
+            text_line(root / describe(file, settings), reference),
         )
         for file, reference in broken
     ]
@@ -112,6 +122,6 @@ def check_site(pelican):
 def register():
     """Connect the handlers."""
     granular_signals.register()
-    signals.all_generators_finalized.connect(check_every_file_read)
+    signals.page_generator_finalized.connect(check_every_file_read)
     signals.all_generators_finalized.connect(record_sources)
     blinker.signal("deploy").connect(check_site)
