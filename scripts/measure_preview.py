@@ -16,13 +16,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from chromium import CHROMIUM, CHROMIUM_FLAGS
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("content", "plugins", "scripts", "theme", "pelicanconf.py")
 PAGE = "content/fi/index.md"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 
 
 def copy_project(folder):
