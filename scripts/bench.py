@@ -20,6 +20,7 @@ import json
 import os
 import platform
 import runpy
+import shutil
 import statistics
 import subprocess
 import sys
@@ -121,7 +122,6 @@ class Site:
         synthetic.copy_for_plain_pelican(self.content, self.plain_content, main_lang)
         self.templates = self.folder / "plain-templates"
         synthetic.write_page_templates(self.content, self.templates)
-        self.services = services
         self.pages = sum(1 for _ in self.content.rglob("*.md"))
         self.edited = self.content / generated[0].files[0]
         self.overrides = {**BENCH_OVERRIDES, **service_key_settings(generated)}
@@ -149,7 +149,7 @@ class Site:
 
     def build(self, command):
         """Build into an empty output folder; return the Measure."""
-        subprocess.run(["rm", "-rf", str(self.output)], check=True)
+        shutil.rmtree(self.output, ignore_errors=True)
         return run_timed(command, self.log)
 
     def edit(self, number):
@@ -161,7 +161,7 @@ class Site:
 
 
 def summary(measures):
-    """Return the medians of some runs, and every run's wall time."""
+    """Return the medians of some runs (the largest peak memory), and every run."""
     return {
         "seconds": statistics.median(m.seconds for m in measures),
         "cpu_seconds": statistics.median(m.cpu_seconds for m in measures),
@@ -184,7 +184,7 @@ def time_incremental(site, runs):
     """Time a full build with the content cache, then a rebuild after one edit."""
     cold, warm = [], []
     for run in range(runs):
-        subprocess.run(["rm", "-rf", str(site.cache)], check=True)
+        shutil.rmtree(site.cache, ignore_errors=True)
         cold.append(site.build(site.cached()))
         site.edit(run)
         warm.append(run_timed(site.cached(), site.log))
@@ -209,48 +209,56 @@ def measure_size(services, runs, folder):
             "cold_cache": cold,
             "after_one_edit": warm,
             "share_of_full": warm["seconds"] / ours["seconds"],
+            "cpu_share_of_full": warm["cpu_seconds"] / ours["cpu_seconds"],
         },
     }
 
 
 def check_targets(sizes):
-    """Return (target, measured, met) for every target."""
+    """Return (target, measured, met) for every target, judged on CPU time.
+
+    CPU time (of the build and its worker processes) stays steady when other
+    work shares the machine; wall time is shown beside it.
+    """
     results = [
         (
             f"{size['services']} services: ours ≤ {MOST_RATIO}× plain Pelican",
-            f"{size['ratio']:.2f}×",
-            size["ratio"] <= MOST_RATIO,
+            f"{size['cpu_ratio']:.2f}× CPU ({size['ratio']:.2f}× wall)",
+            size["cpu_ratio"] <= MOST_RATIO,
         )
         for size in sizes
     ]
     if len(sizes) > 1:
         below, top = sizes[-2], sizes[-1]
-        growth = top["ms_per_page"] / below["ms_per_page"]
+        growth = top["cpu_ms_per_page"] / below["cpu_ms_per_page"]
+        wall = top["ms_per_page"] / below["ms_per_page"]
         results.append(
             (
                 f"ms/page at {top['services']} ≤ {MOST_GROWTH}× "
                 f"ms/page at {below['services']}",
-                f"{growth:.2f}×",
+                f"{growth:.2f}× CPU ({wall:.2f}× wall)",
                 growth <= MOST_GROWTH,
             )
         )
-    results += [
-        (
-            f"{size['services']} services: rebuild after one edit "
-            f"≤ {MOST_INCREMENTAL:.0%} of a full build",
-            f"{size['incremental']['share_of_full']:.0%}",
-            size["incremental"]["share_of_full"] <= MOST_INCREMENTAL,
+    for size in sizes:
+        edit = size["incremental"]
+        results.append(
+            (
+                f"{size['services']} services: rebuild after one edit "
+                f"≤ {MOST_INCREMENTAL:.0%} of a full build",
+                f"{edit['cpu_share_of_full']:.0%} CPU "
+                f"({edit['share_of_full']:.0%} wall)",
+                edit["cpu_share_of_full"] <= MOST_INCREMENTAL,
+            )
         )
-        for size in sizes
-    ]
     return results
 
 
 def format_table(sizes):
-    """Return the figures as a plain-text table."""
+    """Return the figures as a plain-text table: wall time first, then CPU time."""
     head = (
-        "services  pages  ours s  plain s  ratio  ms/page  "
-        "ours cpu s  plain cpu s  cpu ratio  ours MB  plain MB  edit s  edit/full"
+        "services  pages  ours s  plain s  ratio  ms/page  |  ours cpu s  "
+        "plain cpu s  ratio  ms/page  |  ours MB  plain MB  |  edit s  edit cpu s"
     )
     lines = [head, "-" * len(head)]
     for size in sizes:
@@ -258,11 +266,12 @@ def format_table(sizes):
         lines.append(
             f"{size['services']:>8}  {size['pages']:>5}  {ours['seconds']:>6.2f}  "
             f"{plain['seconds']:>7.2f}  {size['ratio']:>5.2f}  "
-            f"{size['ms_per_page']:>7.1f}  {ours['cpu_seconds']:>10.2f}  "
-            f"{plain['cpu_seconds']:>11.2f}  {size['cpu_ratio']:>9.2f}  "
-            f"{ours['peak_mb']:>7.0f}  {plain['peak_mb']:>8.0f}  "
+            f"{size['ms_per_page']:>7.1f}  |  {ours['cpu_seconds']:>10.2f}  "
+            f"{plain['cpu_seconds']:>11.2f}  {size['cpu_ratio']:>5.2f}  "
+            f"{size['cpu_ms_per_page']:>7.1f}  |  {ours['peak_mb']:>7.0f}  "
+            f"{plain['peak_mb']:>8.0f}  |  "
             f"{edit['after_one_edit']['seconds']:>6.2f}  "
-            f"{edit['share_of_full']:>9.0%}"
+            f"{edit['after_one_edit']['cpu_seconds']:>10.2f}"
         )
     return "\n".join(lines)
 

@@ -20,3 +20,6 @@ PAGE_LANG_SAVE_AS = "{lang}/{prefix}{slug}/index.html"
 DEFAULT_METADATA = {"key": ""}
 DELETE_OUTPUT_DIRECTORY = True
 INDEX_SAVE_AS = "blog/index.html"  # the home page is a page of ours
+# The default theme lists every page in the menu of every page: with 2,000 pages
+# its build grows with the square of the pages. Our menu has four entries.
+DISPLAY_PAGES_ON_MENU = False
