@@ -1,6 +1,7 @@
 """Build the trail from the home page down to a page inside a section."""
 
 from site_links.links import site_url
+from site_links.memo import once_per_pages
 
 
 def parent_urls(url):
@@ -9,9 +10,14 @@ def parent_urls(url):
     return ["", *("/".join(parts[: depth + 1]) + "/" for depth in range(len(parts)))]
 
 
+def index_pages_by_url(context):
+    """Return this language's pages by the URL they are published at."""
+    return {page.url: page for page in reversed(context["pages"])}
+
+
 def find_page_at(url, context):
-    """Return this language's page published at ``url``, or None."""
-    return next((page for page in context["pages"] if page.url == url), None)
+    """Return this language's page published at ``url``, or None (indexed once)."""
+    return once_per_pages(context, "pages_by_url", index_pages_by_url).get(url)
 
 
 def build_breadcrumbs(page, context, settings, translations):
