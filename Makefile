@@ -2,8 +2,8 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PELICAN := $(BIN)/pelican
 PELICANOPTS ?=
+PORT ?= 8000
 
 INPUTDIR := content
 OUTPUTDIR := output
@@ -12,13 +12,17 @@ PUBLISHCONF := publishconf.py
 CATALOGS := theme/translations
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard $(CATALOGS)/*/LC_MESSAGES/messages.po))
 
-.PHONY: help html publish serve clean translations test lint deploy github bench weight profile
+.PHONY: help html publish serve check new-service clean translations test lint audit deploy github bench weight profile
 
 help:
 	@echo "make html          build a development copy into $(OUTPUTDIR)/"
-	@echo "make serve         preview on http://127.0.0.1:8000, rebuilt on every save"
+	@echo "make serve         preview on http://127.0.0.1:8000, rebuilt and reloaded on every save"
 	@echo "make publish       build the production site into $(OUTPUTDIR)/"
+	@echo "make check         check the spelling and typography of every page"
+	@echo "make new-service KEY=coaching FI=uravalmennus EN=career-coaching"
+	@echo "                   write a new service's Finnish and English page"
 	@echo "make test          run every test"
+	@echo "make audit         Lighthouse scores of the key pages (reports/lighthouse/)"
 	@echo "make translations  update and compile the theme's catalogs"
 	@echo "make deploy        publish, then copy output/ to DEPLOY_TARGET with rsync"
 	@echo "make github        publish, then push output/ to the gh-pages branch"
@@ -41,11 +45,22 @@ $(BIN)/activate: requirements.txt
 html: $(BIN)/activate $(MO_FILES)
 	$(BIN)/python scripts/build.py $(CONFFILE) $(PELICANOPTS)
 
+# Spelling slips are shown as warnings: they never hold back a publish.
 publish: $(BIN)/activate $(MO_FILES)
 	$(BIN)/python scripts/build.py $(PUBLISHCONF) $(PELICANOPTS)
+	$(BIN)/python -m spellcheck --warn $(INPUTDIR)
 
+check: $(BIN)/activate
+	$(BIN)/python -m spellcheck $(INPUTDIR)
+
+# A new service's two pages, named after KEY unless FI and EN name the files.
+new-service: $(BIN)/activate
+	@$(BIN)/python scripts/new_service.py "$(KEY)" $(if $(FI),--fi "$(FI)") $(if $(EN),--en "$(EN)")
+
+# The preview lives in .preview/ (output/ keeps the published site) and the open
+# page reloads itself after every rebuild.
 serve: $(BIN)/activate $(MO_FILES)
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --listen --autoreload --bind 127.0.0.1 --port 8000 $(PELICANOPTS)
+	$(BIN)/python scripts/serve.py $(CONFFILE) --port $(PORT) $(PELICANOPTS)
 
 translations: $(BIN)/activate
 	$(BIN)/pybabel extract --mapping-file babel.cfg --output-file $(CATALOGS)/messages.pot --no-location --omit-header theme/templates plugins
@@ -59,8 +74,12 @@ lint: $(BIN)/activate
 test: $(BIN)/activate $(MO_FILES) lint
 	$(BIN)/pytest
 
+# Lighthouse on a production build served on 127.0.0.1; fails under 100.
+audit: $(BIN)/activate $(MO_FILES)
+	$(BIN)/python scripts/audit.py
+
 clean:
-	rm -rf $(OUTPUTDIR) .builds cache __pycache__ .pytest_cache
+	rm -rf $(OUTPUTDIR) .builds .preview cache __pycache__ .pytest_cache reports
 
 # Deployment: rsync to any host or folder, or a gh-pages branch for GitHub Pages.
 DEPLOY_TARGET ?=

@@ -1,5 +1,8 @@
 """Every setting of the site. The owner's facts come first: replace the placeholders."""
 
+import sys
+from pathlib import Path
+
 # --- The owner's facts (placeholders: replace them) -------------------------
 SUPERVISOR_NAME = "Etunimi Sukunimi"
 SUPERVISOR_TITLE = "työnohjaaja (nimike)"
@@ -10,6 +13,12 @@ CONTACT_PHONE = "+358 40 000 0000"
 CONTACT_PHONE_URI = "tel:" + CONTACT_PHONE.replace(" ", "")
 AREA_SERVED = "Suomi"
 CONTACT_FORM_ENDPOINT = "https://formspree.io/f/your-form-id"
+# The hosted service behind CONTACT_FORM_ENDPOINT, as the privacy notice names it:
+# its company name, the two-letter code of the country where it processes the
+# messages ("US", "IE", "FI"), and whether the messages leave the EU and EEA.
+CONTACT_FORM_PROCESSOR = "Lomakepalvelun nimi (esimerkki: Formspree, Inc.)"
+CONTACT_FORM_PROCESSOR_COUNTRY = "US"
+CONTACT_FORM_DATA_LEAVES_EU = True
 
 # --- Site -------------------------------------------------------------------
 SITENAME = "Työnohjaus Etunimi Sukunimi"
@@ -25,8 +34,16 @@ I18N_SUBSITES = {
         "SITENAME": "Work supervision Etunimi Sukunimi",
         "SUPERVISOR_TITLE": "work supervisor (title)",
         "SUPERVISOR_CREDENTIALS": ["Training 1 (example)", "Training 2 (example)"],
+        "AREA_SERVED": "Finland",
+        "SEARCH_META_SERVICE_TYPE": "Work supervision",
+        "SEARCH_META_IMAGE_ALT": "The words Työnohjaus and Work supervision",
     },
 }
+# Every page must exist in each of these languages (a new language may stay partial
+# until it is added here).
+SERVICES_REQUIRED_LANGUAGES = [DEFAULT_LANG, "en"]
+# Front-matter fields that other plugins read; any other unknown field stops the build.
+SERVICES_EXTRA_FIELDS = []
 I18N_TEMPLATES_LANG = "en"
 I18N_UNTRANSLATED_PAGES = "remove"
 I18N_UNTRANSLATED_ARTICLES = "remove"
@@ -64,21 +81,33 @@ MARKDOWN = {
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
 PLUGIN_PATHS = ["plugins"]
+# Our plugins share small modules (build_problems): make plugins/ importable.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
 PLUGINS = [
     "pelican.plugins.i18n_subsites",
     "site_links",
     "services",
+    "search_meta",
     "http_headers",
     "external_links",
+    "contact_form",
     "site_checks",
 ]
-DELETE_OUTPUT_DIRECTORY = True
+DELETE_OUTPUT_DIRECTORY = False  # a failed build leaves the output folder as it was
 RELATIVE_URLS = False
 
 # --- Navigation -------------------------------------------------------------
 MENU_KEYS = ["services", "process", "about", "contact"]
 # The footer of every page lists at most this many services, then links to all.
 FOOTER_SERVICES_MOST = 8
+
+# --- Search engines and link previews ---------------------------------------
+SEARCH_META_SERVICE_TYPE = "Työnohjaus"  # what every service page offers
+# The picture shown when a page is shared (under theme/static/) and its description.
+SEARCH_META_IMAGE = "images/social-card.png"
+SEARCH_META_IMAGE_ALT = "Sanat Työnohjaus ja Work supervision"
+# og:locale where the language's most likely country is not the one meant.
+SEARCH_META_LOCALES = {"en": "en_GB"}
 
 # --- Publishing (publishconf.py turns these on) ------------------------------
 ASSET_FINGERPRINT = False

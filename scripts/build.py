@@ -5,7 +5,8 @@ Usage: python scripts/build.py SETTINGS_FILE [pelican options ...]
 ``output`` is a symbolic link to the current build under ``.builds/``. A new
 build goes to its own folder; only when pelican (with every check of the
 site) succeeds is ``output`` pointed at it, in one atomic rename. A failed
-build leaves ``output`` exactly as it was.
+build leaves ``output`` exactly as it was. Pelican runs through
+``pelican_plain.py``, so its messages are plain lines without tracebacks.
 """
 
 import os
@@ -26,7 +27,8 @@ def build(settings_file, options):
     BUILDS.mkdir(exist_ok=True)
     folder = BUILDS / time.strftime("%Y%m%d-%H%M%S")
     folder = folder.with_name(f"{folder.name}-{os.getpid()}")
-    command = [sys.executable, "-m", "pelican", "content", "-o", str(folder)]
+    command = [sys.executable, str(ROOT / "scripts" / "pelican_plain.py")]
+    command += ["content", "-o", str(folder)]
     command += ["-s", settings_file, *options]
     if subprocess.run(command, cwd=ROOT, check=False).returncode != 0:
         shutil.rmtree(folder, ignore_errors=True)

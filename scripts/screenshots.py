@@ -9,19 +9,9 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from chromium import CHROMIUM, CHROMIUM_FLAGS
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WIDTHS = (360, 1280)
 SCHEMES = ("light", "dark")
 
@@ -34,7 +24,7 @@ def main(site_dir, shots_dir, paths):
     base = f"http://127.0.0.1:{server.server_port}"
     Path(shots_dir).mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         for width in WIDTHS:
             for scheme in SCHEMES:
                 page = browser.new_page(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 FILENAME_LINK = re.compile(r"\[([^\]]*)\]\(\{filename\}([^)/]+\.md)\)")
+SERVICE_LINK = re.compile(r"\[([^\]]*)\]\(\{filename\}([^)/]+)/([^)/]+\.md)\)")
 OWN_ADDRESS_FIELDS = ("Save_as", "URL")
 
 
@@ -84,11 +85,6 @@ def write_content(content, destination, services):
     Return a Generated for each service, its files relative to ``destination``.
     """
     content, destination = Path(content), Path(destination)
-    for path in sorted(content.rglob("*")):
-        relative = path.relative_to(content)
-        if path.is_file() and not is_service_file(relative):
-            (destination / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, destination / relative)
     originals = real_services(content)
     count = len(originals)
     written = {}  # (language, real file name, round) -> generated file name
@@ -99,6 +95,7 @@ def write_content(content, destination, services):
             target = copy_name(page.relative, round_number)
             written[lang, page.relative.name, round_number] = target.name
         plan.append((pages, round_number))
+    copy_other_pages(content, destination, written)
     generated = []
     for pages, round_number in plan:
         files = []
@@ -117,6 +114,26 @@ def write_content(content, destination, services):
         real_key = next(iter(pages.values())).fields["Key"]
         generated.append(Generated(fields["Key"], real_key, tuple(files)))
     return generated
+
+
+def copy_other_pages(content, destination, written):
+    """Copy every file but the services; a link to a service left out keeps its text."""
+    for path in sorted(content.rglob("*")):
+        relative = path.relative_to(content)
+        if not path.is_file() or is_service_file(relative):
+            continue
+        (destination / relative).parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix != ".md":
+            shutil.copy2(path, destination / relative)
+            continue
+        lang = relative.parts[0]
+
+        def keep_generated(match, lang=lang):
+            text, _, name = match.groups()
+            return match.group(0) if (lang, name, 1) in written else text
+
+        body = SERVICE_LINK.sub(keep_generated, path.read_text("utf-8"))
+        (destination / relative).write_text(body, "utf-8")
 
 
 def relink(body, lang, round_number, written):

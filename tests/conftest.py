@@ -2,18 +2,48 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import (
+    BaseHTTPRequestHandler,
+    SimpleHTTPRequestHandler,
+    ThreadingHTTPServer,
+)
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 from bs4 import BeautifulSoup
 
+from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
+
 ROOT = Path(__file__).resolve().parent.parent
 SITEURL = "https://www.example.fi"
+# What a copy of the project needs to build and preview as the owner does.
+PROJECT_FILES = (
+    "content",
+    "plugins",
+    "scripts",
+    "spellcheck",
+    "theme",
+    "pelicanconf.py",
+    "publishconf.py",
+)
+
+
+def copy_project(folder):
+    """Copy the project's sources (not its builds) into ``folder``; return it."""
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            ignore = shutil.ignore_patterns("__pycache__")
+            shutil.copytree(source, folder / name, ignore=ignore)
+        else:
+            shutil.copy(source, folder / name)
+    return folder
 
 
 def run_pelican(content, output, settings="publishconf.py", *options):
@@ -60,19 +90,6 @@ def site_path(url):
     """Return the built file's path (from the site root) for one of our URLs."""
     path = url.removeprefix(SITEURL).split("#")[0].split("?")[0]
     return path if not path.endswith("/") else path + "index.html"
-
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 class StaticServer:
@@ -187,3 +204,169 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+class FormService:
+    """Stand in for the hosted form service; a test sets ``answer`` before sending.
+
+    Answers: ``formspree`` (JSON to a JSON request, else a redirect to ``_next``),
+    ``rejected`` (422 JSON), ``failing`` (500), ``html`` (a 200 HTML page) and
+    ``held`` (Formspree's answer once ``release`` is set). ``stop()`` closes the
+    port, so a request is refused; ``start()`` opens the same port again.
+    """
+
+    def __init__(self):
+        self.port = 0
+        self.posts = []
+        self.answer = "formspree"
+        self.release = threading.Event()
+        self.arrived = threading.Condition()
+        self.server = None
+        self.start()
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self):
+        if self.server is None:
+            handler = partial(FormServiceHandler, self)
+            self.server = ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+            self.port = self.server.server_port
+            threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+            self.server = None
+
+    def reset(self):
+        self.start()
+        self.posts.clear()
+        self.answer = "formspree"
+        self.release.clear()
+
+    def record(self, post):
+        with self.arrived:
+            self.posts.append(post)
+            self.arrived.notify_all()
+
+    def wait_for_posts(self, count, timeout=10):
+        with self.arrived:
+            assert self.arrived.wait_for(lambda: len(self.posts) >= count, timeout)
+
+
+class FormServiceHandler(BaseHTTPRequestHandler):
+    """Answer like Formspree, or fail the way the service's ``answer`` says."""
+
+    def __init__(self, service, *args, **kwargs):
+        self.service = service
+        super().__init__(*args, **kwargs)
+
+    def log_message(self, format, *args):
+        pass
+
+    def do_OPTIONS(self):
+        self.send_response(204)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Methods", "POST")
+        self.send_header("Access-Control-Allow-Headers", "Accept, Content-Type")
+        self.end_headers()
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"])).decode()
+        fields = {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
+        wants_json = "application/json" in self.headers.get("Accept", "")
+        self.service.record({"json": wants_json, "fields": fields})
+        answer = self.service.answer
+        if answer == "held":
+            self.service.release.wait(30)
+        if answer == "rejected":
+            self.reply(422, "application/json", {"errors": [{"message": "Invalid"}]})
+        elif answer == "failing":
+            self.reply(500, "text/plain", "Internal Server Error")
+        elif answer == "html":
+            self.reply(200, "text/html", "<!doctype html><title>Check</title><p>Hi")
+        elif wants_json:
+            self.reply(200, "application/json", {"ok": True, "next": fields["_next"]})
+        else:
+            self.send_response(302)
+            self.send_header("Location", fields["_next"])
+            self.end_headers()
+
+    def reply(self, status, content_type, content):
+        data = content if isinstance(content, str) else json.dumps(content)
+        self.send_response(status)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data.encode())))
+        self.end_headers()
+        self.wfile.write(data.encode())
+
+
+@pytest.fixture(scope="module")
+def form_service():
+    """Return a stand-in form service on 127.0.0.1, one for each test module."""
+    stub = FormService()
+    yield stub
+    stub.release.set()
+    stub.stop()
+
+
+@pytest.fixture(scope="module")
+def form_site(form_service, tmp_path_factory):
+    """Return the URL of the site built to post its form to the stand-in service."""
+    server = build_served_site(
+        tmp_path_factory.mktemp("form-site"),
+        CONTACT_FORM_ENDPOINT=form_service.url + "/f/test",
+    )
+    yield server.url
+    server.__exit__()
+
+
+NODE_MODULES = ROOT / "node_modules"
+
+
+def require_tool(path, install):
+    """Return ``path`` as a Path; fail under CI, skip elsewhere, when it is missing."""
+    if path and Path(path).exists():
+        return Path(path)
+    message = f"{path or 'a tool'} is missing: {install}"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def url_path(file):
+    """Return the URL path of a built HTML file: ``en/index.html`` → ``/en/``."""
+    path = "/" + file.as_posix()
+    return path.removesuffix("index.html") if file.name == "index.html" else path
+
+
+@pytest.fixture(scope="session")
+def page_paths(html_files):
+    """Return the URL path of every built page: ``/``, ``/en/``, ``/404.html``, …."""
+    return [url_path(file) for file in html_files]
+
+
+SUMMARY_KEY = pytest.StashKey[list]()
+
+
+@pytest.fixture(scope="session")
+def report(pytestconfig):
+    """Return a function that adds a titled block of lines to the terminal summary."""
+    sections = pytestconfig.stash.setdefault(SUMMARY_KEY, [])
+
+    def add(title, lines):
+        sections.append((title, list(lines)))
+
+    return add
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Print the figures the checks measured (page weights, external links)."""
+    for title, lines in config.stash.get(SUMMARY_KEY, []):
+        terminalreporter.write_sep("-", title)
+        for line in lines:
+            terminalreporter.write_line(line)

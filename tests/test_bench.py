@@ -70,7 +70,7 @@ def test_a_size_below_the_real_count_keeps_no_link_to_a_missing_service(tmp_path
 
 
 def test_non_service_pages_are_copied_unchanged(tmp_path):
-    synthetic.write_content(CONTENT, tmp_path, 3)
+    synthetic.write_content(CONTENT, tmp_path, 6)
     for path in CONTENT.rglob("*.md"):
         relative = path.relative_to(CONTENT)
         if not synthetic.is_service_file(relative):
@@ -116,3 +116,10 @@ def test_bench_prints_the_table_and_targets_and_writes_a_json_report(tmp_path):
     assert size["ours"]["seconds"] > 0 and size["plain"]["seconds"] > 0
     assert size["incremental"]["after_one_edit"]["seconds"] > 0
     assert {"target", "measured", "met"} <= set(data["targets"][0])
+
+
+def test_a_link_to_a_service_left_out_keeps_only_its_text(tmp_path):
+    synthetic.write_content(CONTENT, tmp_path, 3)
+    thanks = (tmp_path / "fi" / "kiitos.md").read_text("utf-8")
+    assert "{filename}palvelut/debriefing.md" not in thanks
+    assert "jälkipuinnista" in thanks

@@ -185,7 +185,9 @@ def settings_for(folder, budget):
 def test_every_problem_is_one_plain_line(built):
     add_page(built, "en/index.html", '<a href="/en/missing/">x</a>')
     add_page(built, "en/x/index.html", "", '<script src="/theme/site.css"></script>')
-    problems = find_problems(settings_for(built, budget=100))
+    problems = [
+        problem.line() for problem in find_problems(settings_for(built, budget=100))
+    ]
     assert any("“/en/missing/” leads to no page" in line for line in problems)
     assert any("over the budget of" in line for line in problems)
     assert any("“/theme/site.css” blocks rendering" in line for line in problems)

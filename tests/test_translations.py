@@ -18,10 +18,10 @@ def template_messages():
     options = {"**.html": {"extensions": "jinja2.ext.i18n"}}
     found = set()
     for folder in ("theme/templates", "plugins"):
-        for _, _, message, _, _ in extract_from_dir(
+        for _, _, message, _, context in extract_from_dir(
             ROOT / folder, method_map, options_map=options
         ):
-            found.add(message if isinstance(message, str) else message[0])
+            found.add((message if isinstance(message, str) else message[0], context))
     return found
 
 
@@ -32,14 +32,23 @@ def finnish_catalog():
 
 
 def test_templates_use_translatable_strings():
-    assert "Skip to content" in template_messages()
+    assert ("Skip to content", None) in template_messages()
+
+
+def is_translated(catalog, msgid, context):
+    """Return whether a message and all its plural forms have a translation."""
+    message = catalog.get(msgid, context)
+    if message is None:
+        return False
+    forms = message.string if isinstance(message.string, tuple) else [message.string]
+    return all(forms)
 
 
 def test_every_interface_string_has_a_finnish_translation(finnish_catalog):
     untranslated = [
         msgid
-        for msgid in template_messages()
-        if not finnish_catalog.get(msgid) or not finnish_catalog.get(msgid).string
+        for msgid, context in template_messages()
+        if not is_translated(finnish_catalog, msgid, context)
     ]
     assert not untranslated, "run `make translations` and translate: " + ", ".join(
         untranslated

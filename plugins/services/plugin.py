@@ -1,21 +1,154 @@
-"""Treat every page in a language's subfolder as a service page."""
+"""Read every page's front matter, stop on mistakes, and give service pages their facts.
 
+A page in a language's subfolder (``content/fi/palvelut/…``) is a service page.
+Problems are collected while Pelican reads and reported together once all
+content is read, before anything is written.
+"""
+
+import logging
+import os
 from functools import partial
 
+from build_problems import Problem, at_field, stop_on
 from pelican import signals
+from pelican.contents import Page
 from site_links.memo import once_per_pages
 
+from . import display
+from .merge import PageFacts, build_records
+from .parsers import SERVICE_FIELDS, FrontMatterError, parse_key
+from .schema import check_page, field_name
 
-def mark_service(content):
-    """Give a page under ``<lang>/<folder>/`` the service template."""
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    # Languages in which every page must exist; another language may be partial.
+    "SERVICES_REQUIRED_LANGUAGES": None,  # None: only the main language
+    # Front-matter fields other plugins read, accepted on any page.
+    "SERVICES_EXTRA_FIELDS": (),
+}
+READ_PAGES = "services_read_pages"  # context entry: every Page read in this run
+
+
+def setting(settings, name):
+    """Return a setting of this plugin, or its default."""
+    return settings.get(name, DEFAULTS[name])
+
+
+def main_language(settings):
+    """Return the site's main language (a language subsite keeps it in MAIN_LANG)."""
+    return settings.get("MAIN_LANG", settings["DEFAULT_LANG"])
+
+
+def is_service(page):
+    """Return whether a page is a service page."""
+    return page.template == "service"
+
+
+def remember_page(content):
+    """Give a page in a subfolder the service template, and keep it for checking.
+
+    A ``Key`` written twice reaches Pelican as a list, which it cannot sort among
+    the other keys; such a page gets an empty key and is reported by the check.
+    """
+    if not isinstance(content, Page):
+        return
+    if isinstance(content.metadata.get("key"), list):
+        content.key = ""
     if content.metadata.get("prefix") and "template" not in content.metadata:
         content.template = "service"
+    if content._context is not None:
+        content._context.setdefault(READ_PAGES, []).append(content)
+
+
+def read_facts(page, path):
+    """Return what one page states, and the problems of its values."""
+    problems, key = [], None
+    written_key = page.metadata.get("key")
+    if not isinstance(written_key, list):  # a Key written twice is reported elsewhere
+        try:
+            key = parse_key(written_key or "")
+        except FrontMatterError as error:
+            problems.append(Problem(path, "Key", str(error)))
+    facts, unreadable = {}, set()
+    if is_service(page):
+        for name, parse in SERVICE_FIELDS.items():
+            text = page.metadata.get(name)
+            if not isinstance(text, str):
+                continue
+            try:
+                facts[name] = (parse(text), " ".join(text.split()))
+            except FrontMatterError as error:
+                unreadable.add(name)
+                problems.append(Problem(path, field_name(name), str(error)))
+    stated = PageFacts(
+        path, page.lang, key, is_service(page), facts, frozenset(unreadable)
+    )
+    return stated, problems
+
+
+def check_and_build(generators):
+    """Check every page read in this run; stop on problems, else attach the records."""
+    context, settings = generators[0].context, generators[0].settings
+    pages = context.get(READ_PAGES, [])
+    root = os.path.dirname(settings["PATH"])
+    main_lang = main_language(settings)
+    extra_fields = setting(settings, "SERVICES_EXTRA_FIELDS")
+    required = setting(settings, "SERVICES_REQUIRED_LANGUAGES") or [main_lang]
+    templates = page_templates(generators[0].env)
+    problems, all_facts = [], []
+    for page in pages:
+        path = os.path.relpath(page.source_path, root)
+        problems += check_page(
+            path, page.metadata, is_service(page), extra_fields, templates
+        )
+        stated, found = read_facts(page, path)
+        all_facts.append(stated)
+        problems += found
+    records, found = build_records(all_facts, main_lang, required)
+    stop_on([at_field(p, os.path.join(root, p.path)) for p in problems + found])
+    catalogs = {}
+    for page in pages:
+        record = records.get(page.metadata.get("key")) if is_service(page) else None
+        if record is None:
+            continue
+        if page.lang not in catalogs:
+            catalogs[page.lang] = translations_for(
+                settings, generators[0].theme, page.lang
+            )
+        t = catalogs[page.lang]
+        facts = display.build_facts(record, page.lang, t)
+        page.service = record
+        page.service_facts = tuple(facts.values())
+        page.service_brief = display.build_brief(facts)
+        page.service_row = display.build_row(facts, t)
+    logger.debug("[services] %d service records", len(records))
+
+
+def page_templates(env):
+    """Return the names a page's ``Template`` may take: the theme's own templates."""
+    names = env.list_templates(extensions=["html"])
+    own = (name.removeprefix("!theme/") for name in names if name.startswith("!theme/"))
+    return {name.removesuffix(".html") for name in own if "/" not in name}
+
+
+def translations_for(settings, theme, lang):
+    """Return the theme's gettext catalog of ``lang``, as i18n_subsites installs it."""
+    localedir = settings.get("I18N_GETTEXT_LOCALEDIR") or os.path.join(
+        theme, "translations"
+    )
+    return display.load_translations(
+        localedir,
+        lang,
+        settings.get("I18N_TEMPLATES_LANG", main_language(settings)),
+        settings.get("I18N_GETTEXT_DOMAIN", "messages"),
+    )
 
 
 def sort_service_pages(context):
     """Return this language's service pages in their ``Order``, as a tuple."""
-    pages = [page for page in context.get("pages", []) if page.template == "service"]
-    return tuple(sorted(pages, key=lambda page: int(page.metadata.get("order", 0))))
+    pages = [page for page in context.get("pages", []) if hasattr(page, "service")]
+    return tuple(sorted(pages, key=lambda page: (page.service.order, page.service.key)))
 
 
 def build_service_pages(context):
@@ -23,14 +156,26 @@ def build_service_pages(context):
     return once_per_pages(context, "service_pages", sort_service_pages)
 
 
+def build_service_table(context, t):
+    """Return the comparison table of this language's services: headings and rows."""
+    return {
+        "columns": display.build_columns(t),
+        "rows": build_service_pages(context),
+    }
+
+
 def add_template_helpers(generator):
-    """Install ``service_pages()`` as a template global."""
-    generator.env.globals["service_pages"] = partial(
-        build_service_pages, context=generator.context
+    """Install ``service_pages()`` and ``service_table()`` as template globals."""
+    settings = generator.settings
+    t = translations_for(settings, generator.theme, settings["DEFAULT_LANG"])
+    generator.env.globals.update(
+        service_pages=partial(build_service_pages, context=generator.context),
+        service_table=partial(build_service_table, context=generator.context, t=t),
     )
 
 
 def register():
     """Connect the handlers."""
-    signals.content_object_init.connect(mark_service)
+    signals.content_object_init.connect(remember_page)
+    signals.all_generators_finalized.connect(check_and_build)
     signals.generator_init.connect(add_template_helpers)

@@ -6,40 +6,34 @@ exits non-zero with one plain line per problem; the Makefile builds into a
 fresh folder, so the published site stays as it was.
 """
 
-import logging
-import sys
 from pathlib import Path
 
 import blinker
+from build_problems import Problem, at_field, stop_on, text_line
 from pelican import signals
 from pelican.plugins import granular_signals
 
 from .budget import measure_page
 from .links import SiteLinks
 from .site import BuiltSite
-from .unread import unread_files
-
-logger = logging.getLogger(__name__)
+from .unread import explain, unread_files
 
 DEFAULTS = {"SITE_CHECK_PAGE_BUDGET": 14 * 1024}
 
 
-def stop(problems):
-    """Print one line per problem and end the build without a traceback."""
-    print("\n".join(problems), file=sys.stderr)
-    print(f"The build stopped: {len(problems)} problem(s).", file=sys.stderr)
-    raise SystemExit(1)
+def check_every_file_read(generator):
+    """Stop as soon as the pages are read when a content file could not be read.
 
-
-def check_every_file_read(generators):
-    """Stop before anything is written when a content file could not be read."""
-    content_folder = Path(generators[0].settings["PATH"]).name
-    problems = [
-        f"{content_folder}/{path}: the page could not be read ({reason})"
-        for path, reason in unread_files(generators[0].context)
-    ]
-    if problems:
-        stop(problems)
+    This comes before the other checks: a page that is not read makes its
+    translation look missing, which would only be a second, misleading line.
+    """
+    content = Path(generator.settings["PATH"])
+    problems = []
+    for path, error in unread_files(generator.context):
+        field, message = explain(content / path, error)
+        problem = Problem(f"{content.name}/{path}", field, message)
+        problems.append(at_field(problem, content / path))
+    stop_on(problems)
 
 
 def record_sources(generators):
@@ -68,37 +62,53 @@ def describe(file, settings):
 
 
 def find_problems(settings):
-    """Return one plain line per broken reference or page over budget.
+    """Return a Problem for every broken reference and page over budget.
 
-    Each page is parsed once, for its links and its weight together.
+    Each page is parsed once, for its links and its weight together. A
+    ``SITE_CHECK_PAGE_BUDGET`` of None skips the budget and script checks
+    (the live preview does, to rebuild faster; publishing never does).
     """
     site = BuiltSite(settings["OUTPUT_PATH"], settings["SITEURL"])
     links = SiteLinks(site)
     limit = settings.get("SITE_CHECK_PAGE_BUDGET", DEFAULTS["SITE_CHECK_PAGE_BUDGET"])
+    root = Path(settings["PATH"]).parent
     broken, problems = [], []
     for file in site.pages():
         document = site.document(file)
         broken += links.broken_in(file, document)
+        if limit is None:
+            continue
         _, compressed, scripts = measure_page(file, document, site)
         if compressed > limit:
             problems.append(
-                f"{describe(file, settings)}: the page weighs "
-                f"{compressed / 1024:.1f} KB compressed with its styles, "
-                f"over the budget of {limit / 1024:.0f} KB"
+                Problem(
+                    describe(file, settings),
+                    "page weight",
+                    f"{compressed / 1024:.1f} KB compressed with its styles, over "
+                    f"the budget of {limit / 1024:.0f} KB; shorten the page or "
+                    "split it in two",
+                )
             )
         problems += [
-            f"{describe(file, settings)}: the script “{script}” blocks rendering; "
-            'load it with <script defer src="…">'
+            Problem(
+                describe(file, settings),
+                "script",
+                f"“{script}” blocks rendering; load it with <script defer>",
+            )
             for script in scripts
         ]
     broken += links.broken_in_style_sheets()
     problems += [
-        f"{describe(file, settings)}: the link “{reference}” leads to no page of "
-        "the site; link to another page with {filename}, for example "
-        "[Yhteystiedot]({filename}/fi/yhteystiedot.md)"
+        Problem(
+            describe(file, settings),
+            "link",
+            f"“{reference}” leads to no page of the site; link to another page "
+            "by its file, e.g. [Yhteystiedot]({filename}/fi/yhteystiedot.md)",
+            text_line(root / describe(file, settings), reference),
+        )
         for file, reference in broken
     ]
-    return sorted(set(problems))
+    return problems
 
 
 def check_site(pelican):
@@ -106,14 +116,12 @@ def check_site(pelican):
     settings = pelican.settings
     if settings["DEFAULT_LANG"] != settings["MAIN_LANG"]:
         return
-    problems = find_problems(settings)
-    if problems:
-        stop(problems)
+    stop_on(find_problems(settings))
 
 
 def register():
     """Connect the handlers."""
     granular_signals.register()
-    signals.all_generators_finalized.connect(check_every_file_read)
+    signals.page_generator_finalized.connect(check_every_file_read)
     signals.all_generators_finalized.connect(record_sources)
     blinker.signal("deploy").connect(check_site)

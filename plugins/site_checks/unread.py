@@ -1,27 +1,30 @@
-"""Remember why Pelican could not read a content file.
+"""Remember why Pelican could not read a content file, and say it plainly.
 
 Pelican logs "Could not process …" and carries on without the page; the
 handler keeps the exception that was being handled at that moment.
 """
 
 import logging
+import re
 import sys
+from pathlib import Path
 
 PELICAN_MESSAGE = "Could not process %s"
+DATE_ERROR = re.compile(r"'(?P<value>.*)' is not a valid date")
+FIELD = re.compile(r"(?P<name>[A-Za-z][\w-]*)[ \t]*:[ \t]*(?P<value>.*)")
 
 
 class FailedReads(logging.Handler):
-    """Keep the reason each unreadable content file failed, by its path."""
+    """Keep the exception each unreadable content file failed with, by its path."""
 
     def __init__(self):
         super().__init__(logging.ERROR)
-        self.reasons = {}
+        self.errors = {}
 
     def emit(self, record):
         """Store the active exception of a "Could not process" record."""
         if record.msg == PELICAN_MESSAGE and record.args:
-            error = sys.exc_info()[1]
-            self.reasons[str(record.args[0])] = str(error) or type(error).__name__
+            self.errors[str(record.args[0])] = sys.exc_info()[1]
 
 
 FAILED_READS = FailedReads()
@@ -29,10 +32,59 @@ logging.getLogger("pelican.generators").addHandler(FAILED_READS)
 
 
 def unread_files(context):
-    """Return (path, reason) for every content file Pelican failed to read."""
+    """Return (path, exception or None) of each content file Pelican could not read."""
     failed = sorted(
         path
         for path, content in context["generated_content"].items()
         if content is None
     )
-    return [(path, FAILED_READS.reasons.get(path, "unknown error")) for path in failed]
+    return [(path, FAILED_READS.errors.get(path)) for path in failed]
+
+
+def front_matter(file):
+    """Return the fields at the top of a content file as (name, value) pairs."""
+    fields = []
+    for line in Path(file).read_text("utf-8", errors="replace").splitlines():
+        match = FIELD.fullmatch(line.strip())
+        if not match:
+            break
+        fields.append((match["name"], match["value"].strip()))
+    return fields
+
+
+def field_holding(file, value):
+    """Return the name of the front-matter field whose value is ``value``, or None."""
+    return next((name for name, text in front_matter(file) if text == value), None)
+
+
+def explain(file, error):
+    """Return (field, message) saying why ``file`` could not be read."""
+    if isinstance(error, UnicodeDecodeError):
+        return (
+            "file",
+            "is not saved as UTF-8 text; open it in a text editor and save it "
+            "with the encoding UTF-8",
+        )
+    date = DATE_ERROR.fullmatch(str(error)) if isinstance(error, ValueError) else None
+    if date:
+        value = date["value"]
+        name = field_holding(file, value) or "Date"
+        return (
+            name,
+            f'"{value}" is not a date, and the pages of this site need none; '
+            f'remove the line "{name}: {value}"',
+        )
+    if error is None and not Path(file).read_bytes().strip():
+        return (
+            "file",
+            'is empty; start it with the lines "Title: …", "Summary: …" and '
+            '"Key: …", then an empty line and the text',
+        )
+    if error is None and "title" not in (n.lower() for n, _ in front_matter(file)):
+        return (
+            "Title",
+            'missing; add a line such as "Title: Ryhmätyönohjaus" at the top',
+        )
+    if error is None:
+        return "file", "could not be read; the line above says why"
+    return "file", f"could not be read ({str(error) or type(error).__name__})"

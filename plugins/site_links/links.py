@@ -6,13 +6,16 @@ normalized and, in production, absolute.
 """
 
 from functools import partial
-from urllib.parse import urljoin
+from urllib.parse import urlencode, urljoin
 
 from babel import Locale
 from pelican import signals
 
 from .assets import theme_asset_name
 from .memo import once_per_pages
+
+# The contact form's field for the service; a link to the form may preselect it.
+SERVICE_FIELD = "service"
 
 
 def site_url(path, settings):
@@ -71,6 +74,17 @@ def build_menu(context, settings):
     return [page for page in pages if page is not None]
 
 
+def build_contact_url(page, context, settings):
+    """Return the contact page's URL; from a service page, with its service chosen."""
+    contact = find_page("contact", context)
+    if contact is None:
+        return None
+    url = site_url(contact.url, settings)
+    if page is not None and page.template == "service":
+        url += "?" + urlencode({SERVICE_FIELD: page.metadata["key"]})
+    return url
+
+
 def add_template_helpers(generator):
     """Install the helpers as template globals of this language's site."""
     settings, context = generator.settings, generator.context
@@ -80,9 +94,26 @@ def add_template_helpers(generator):
         page_links=partial(build_page_links, settings=settings),
         page_for=partial(find_page, context=context),
         menu=partial(build_menu, context=context, settings=settings),
+        contact_url=partial(build_contact_url, context=context, settings=settings),
     )
+
+
+def drop_hidden_pages_of_other_languages(generator):
+    """Keep a hidden page (404, thank-you) out of a language site not its own.
+
+    i18n_subsites removes untranslated pages but not hidden ones: a page with
+    no version in this language would otherwise be written here too.
+    """
+    languages = {generator.settings["MAIN_LANG"], *generator.settings["I18N_SUBSITES"]}
+    own = generator.settings["DEFAULT_LANG"]
+    generator.hidden_pages = [
+        page
+        for page in generator.hidden_pages
+        if page.lang == own or page.lang not in languages
+    ]
 
 
 def register():
     """Connect the handlers."""
     signals.generator_init.connect(add_template_helpers)
+    signals.page_generator_finalized.connect(drop_hidden_pages_of_other_languages)

@@ -1,0 +1,23 @@
+"""Name the site's languages and their locales for search engines."""
+
+from babel import Locale
+from babel.core import get_global
+
+
+def site_languages(settings):
+    """Return the site's language codes, the main language first."""
+    main = settings["MAIN_LANG"]
+    others = sorted(lang for lang in settings.get("I18N_SUBSITES", {}) if lang != main)
+    return [main, *others]
+
+
+def og_locale(lang, overrides):
+    """Return the Open Graph locale of a language: ``fi`` → ``fi_FI``.
+
+    The territory is the one Babel finds most likely for the language, unless
+    ``overrides`` (``SEARCH_META_LOCALES``) names another.
+    """
+    if lang in overrides:
+        return overrides[lang]
+    likely = Locale.parse(get_global("likely_subtags").get(lang, lang))
+    return f"{likely.language}_{likely.territory}"

@@ -1,0 +1,173 @@
+"""Write a new service: a Finnish and an English page with every field filled in.
+
+Usage: python scripts/new_service.py KEY [--fi FILE_NAME] [--en FILE_NAME]
+
+The files go into the service folder of each language (``content/fi/palvelut/``,
+``content/en/services/``), named after the key unless names are given. They
+take the next free ``Order`` and build at once; a comment in each explains
+every field with examples.
+"""
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from services.parsers import FrontMatterError, parse_key  # noqa: E402
+
+CONTENT = ROOT / "content"
+MAIN_LANG, OTHER_LANG = "fi", "en"
+ORDER = re.compile(r"^Order:\s*(\d+)\s*$", re.MULTILINE | re.IGNORECASE)
+KEY_LINE = re.compile(r"^Key:\s*(\S+)\s*$", re.MULTILINE | re.IGNORECASE)
+FILE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+FINNISH = """\
+Title: Uusi palvelu
+Summary: Kirjoita tähän yksi lause palvelusta: se näkyy hakukoneissa ja palvelukortissa.
+Key: {key}
+Order: {order}
+Format: yksilö
+Session: 60 min
+Interval: 4–6 viikkoa
+Contract: 6–12 kk
+Process: 1–2 vuotta
+
+Kirjoita tähän palvelun kuvaus. Tyhjä rivi aloittaa uuden kappaleen.
+
+## Miten ohjaus etenee
+
+Kerro, miten tapaamiset sujuvat ja kenelle palvelu sopii.
+
+<!--
+Ohjeet (tämä kommentti ei näy sivulla; sen voi poistaa):
+
+Title     sivun otsikko, esim. Uravalmennus
+Summary   yksi lause, enintään 160 merkkiä; näkyy hakukoneissa ja kortissa
+Key       sama lyhyt nimi suomen- ja englanninkielisellä sivulla: {key}
+Order     paikka valikoissa, korteissa ja taulukossa: 1, 2, 3 …
+Format    yksilö, ryhmä tai yksilö, ryhmä
+Session   yhden tapaamisen pituus: 45 min, 60 min, 1,5 h, 60–90 min
+Interval  tapaamisten väli: 2 viikkoa, 4–6 viikkoa; poista rivi, jos
+          tavataan vain kerran (esim. debriefing)
+Contract  sopimuksen pituus: 6 kk, 6–12 kk, 6 tai 12 kk
+Process   koko prosessin tavallinen kesto: 1 vuosi, 1–2 vuotta
+
+Session-, Interval-, Contract- ja Process-rivin voi jättää pois, jos tieto ei
+koske palvelua. Kenttien välissä ei saa olla tyhjää riviä.
+
+Linkki toiselle sivulle: [työnohjausprosessi]({{filename}}../tyonohjausprosessi.md)
+Englanninkielinen sivu: {other_path}
+-->
+"""
+
+ENGLISH = """\
+Title: New service
+Summary: One sentence about the service, for search engines and the service card.
+Key: {key}
+
+Write the description of the service here. An empty line starts a new paragraph.
+
+## How it works
+
+Say how the meetings go and whom the service suits.
+
+<!--
+Guidance (this comment is not shown on the page; you may delete it):
+
+Title     the heading of the page, e.g. Career coaching
+Summary   one sentence of at most 160 characters, for search engines and the card
+Key       the same short name as on the Finnish page: {key}
+The facts (Order, Format, Session, Interval, Contract, Process) are taken from
+the Finnish page:
+{main_path}
+You may write them here too, in English words, as long as they agree, e.g.
+"Session: 60 minutes" or "Interval: every 4–6 weeks".
+-->
+"""
+
+
+def service_folder(lang):
+    """Return the folder of a language's service pages: its one subfolder."""
+    folders = [path for path in (CONTENT / lang).iterdir() if path.is_dir()]
+    if len(folders) != 1:
+        raise SystemExit(
+            f"content/{lang}/ should have exactly one folder of service pages; "
+            f"found {len(folders)}"
+        )
+    return folders[0]
+
+
+def next_order(folder):
+    """Return the position after the last service: the largest Order plus one."""
+    orders = [
+        int(number)
+        for page in folder.glob("*.md")
+        for number in ORDER.findall(page.read_text("utf-8"))
+    ]
+    return max(orders, default=0) + 1
+
+
+def used_keys():
+    """Return the Key of every page in the content folder."""
+    return {
+        key
+        for page in CONTENT.rglob("*.md")
+        for key in KEY_LINE.findall(page.read_text("utf-8"))
+    }
+
+
+def file_name(name, what):
+    """Return a file name for a page, or stop with what is expected."""
+    name = name.removesuffix(".md")
+    if not FILE_NAME.fullmatch(name):
+        raise SystemExit(
+            f'{what}: "{name}" cannot be a file name; use lower-case letters a–z, '
+            'digits and hyphens, e.g. "uravalmennus"'
+        )
+    return f"{name}.md"
+
+
+def main(arguments):
+    """Write the two pages; return the exit code."""
+    parser = argparse.ArgumentParser(
+        prog="make new-service",
+        description="e.g. make new-service KEY=coaching FI=uravalmennus "
+        "EN=career-coaching",
+    )
+    parser.add_argument("key", help="the Key of the service, e.g. coaching")
+    parser.add_argument("--fi", help="the Finnish file name (default: the key)")
+    parser.add_argument("--en", help="the English file name (default: the key)")
+    args = parser.parse_args(arguments)
+    try:
+        key = parse_key(args.key)
+    except FrontMatterError as error:
+        raise SystemExit(f"KEY: {error}") from None
+    if key in used_keys():
+        raise SystemExit(f'KEY: "{key}" is already the Key of a page; choose another')
+    pages = {
+        MAIN_LANG: service_folder(MAIN_LANG) / file_name(args.fi or key, "FI"),
+        OTHER_LANG: service_folder(OTHER_LANG) / file_name(args.en or key, "EN"),
+    }
+    for page in pages.values():
+        if page.exists():
+            raise SystemExit(
+                f"{page.relative_to(ROOT)} exists already; nothing written"
+            )
+    paths = {lang: page.relative_to(ROOT).as_posix() for lang, page in pages.items()}
+    order = next_order(pages[MAIN_LANG].parent)
+    pages[MAIN_LANG].write_text(
+        FINNISH.format(key=key, order=order, other_path=paths[OTHER_LANG]), "utf-8"
+    )
+    pages[OTHER_LANG].write_text(
+        ENGLISH.format(key=key, main_path=paths[MAIN_LANG]), "utf-8"
+    )
+    print(f"Wrote {paths[MAIN_LANG]} (Order: {order}) and {paths[OTHER_LANG]}.")
+    print("Write their Title, Summary and text, and see them with: make serve")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

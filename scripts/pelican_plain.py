@@ -1,0 +1,76 @@
+"""Run pelican with its messages as plain lines: no timestamps, columns or tracebacks.
+
+Usage: python scripts/pelican_plain.py [pelican's arguments ...]
+
+Pelican's own handler prints through rich, folds long lines and shows a
+traceback for some errors. Here every warning or error is one line,
+``warning: …`` or ``error: …``, with paths relative to the project. Messages
+that our checks report again with the file, the field and an example of what
+is right are left to them.
+"""
+
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Pelican's messages that the services and site_checks plugins explain better.
+REPORTED_BY_OUR_CHECKS = (
+    "Could not process %s",  # site_checks: "could not be read (the reason)"
+    "Skipping %s: could not find information about '%s'",  # services: "missing"
+    "Unable to find '%s', skipping url replacement.",  # site_checks: broken link
+)
+
+
+class PlainHandler(logging.Handler):
+    """Print each warning or error as one plain line on standard error."""
+
+    def __init__(self, stream=None):
+        super().__init__(logging.WARNING)
+        self.stream = stream
+
+    def emit(self, record):
+        """Print the record's message alone: no traceback, no folding."""
+        if record.msg in REPORTED_BY_OUR_CHECKS:
+            return
+        try:
+            message = " ".join(record.getMessage().split())
+        except (TypeError, ValueError):
+            message = str(record.msg)
+        message = message.replace(f"{ROOT}/", "") + where(record)
+        level = "warning" if record.levelno < logging.ERROR else "error"
+        print(f"{level}: {message}", file=self.stream or sys.stderr, flush=True)
+
+
+def where(record):
+    """Return `` (file:line)`` for a template error among the record's arguments."""
+    for argument in record.args if isinstance(record.args, tuple) else ():
+        if getattr(argument, "filename", None) and getattr(argument, "lineno", None):
+            name = argument.filename.replace(f"{ROOT}/", "")
+            return f" ({name}:{argument.lineno})"
+    return ""
+
+
+def install():
+    """Send every log record at warning level and above to one plain handler."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.addHandler(PlainHandler())
+    root.setLevel(logging.WARNING)
+
+
+def main(arguments):
+    """Run pelican's command line with plain messages; return its exit code."""
+    install()
+    from pelican import main as pelican_main
+
+    try:
+        pelican_main([*arguments, "--log-handler", "plain"])
+    except SystemExit as stop:
+        return stop.code
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

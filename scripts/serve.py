@@ -1,0 +1,219 @@
+"""Preview the site: rebuild on every save and reload the page open in the browser.
+
+Usage: python scripts/serve.py SETTINGS_FILE [--port N] [pelican options ...]
+
+The preview is built into ``.preview/``, so ``output/`` keeps the published
+site. Each HTML page is served with one more line, a same-origin
+script that waits for the next build and reloads the page; the files on disk
+never carry it, so it cannot reach a published site.
+"""
+
+import argparse
+import sys
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import jinja2
+import pelican_plain
+import watchfiles
+from pelican import Pelican, get_config, parse_arguments
+from pelican.log import LimitFilter, console
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+PREVIEW = ROOT / ".preview"
+WATCHED = ("content", "theme", "pelicanconf.py")  # a plugin's change needs a restart
+# The page-weight and script checks are for the published site: skipped here.
+PREVIEW_SETTINGS = {"SITE_CHECK_PAGE_BUDGET": None}
+RELOAD_PATH = "/__preview__/reload.js"
+EVENTS_PATH = "/__preview__/events"
+# Waits for a build other than the one the page came from, then reloads; after a
+# restart of the preview the count starts again, which also differs.
+RELOAD_SCRIPT = "\n".join(
+    [
+        'const build = new URL(document.currentScript.src).searchParams.get("build");',
+        f'const events = new EventSource("{EVENTS_PATH}?build=" + build);',
+        "events.onmessage = () => { events.close(); location.reload(); };",
+    ]
+)
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Keep compiled templates between rebuilds; an edited template is compiled anew."""
+
+    def __init__(self):
+        self.compiled = {}
+
+    def load_bytecode(self, bucket):
+        """Fill the bucket from memory when this template was compiled before."""
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        """Remember a compiled template."""
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATES = TemplateCache()
+
+
+class Builds:
+    """Count the successful builds and wake whoever waits for the next one."""
+
+    def __init__(self):
+        self.number = 0
+        self.changed = threading.Condition()
+
+    def done(self):
+        """Record one more successful build."""
+        with self.changed:
+            self.number += 1
+            self.changed.notify_all()
+
+    def wait_other_than(self, number, timeout):
+        """Wait until the latest build is not ``number``; return whether it is not."""
+        with self.changed:
+            return self.changed.wait_for(lambda: self.number != number, timeout)
+
+
+def build(arguments):
+    """Build the preview once; return whether it succeeded."""
+    LimitFilter._raised_messages.clear()  # show repeated warnings on every build
+    LimitFilter._group_count.clear()
+    started = time.perf_counter()
+    try:
+        settings = read_settings(
+            arguments.settings, override={**get_config(arguments), **PREVIEW_SETTINGS}
+        )
+        settings["JINJA_ENVIRONMENT"] = {
+            **settings["JINJA_ENVIRONMENT"],
+            "bytecode_cache": TEMPLATES,
+        }
+        Pelican(settings).run()
+    except SystemExit:
+        print("The preview was not rebuilt: fix the problems above and save again.")
+        return False
+    except Exception as error:  # a template or plugin error: one line, keep serving
+        print(f"error: {type(error).__name__}: {error}")
+        print("The preview was not rebuilt: fix the problem above and save again.")
+        return False
+    print(f"Rebuilt the preview in {time.perf_counter() - started:.1f} s.", flush=True)
+    return True
+
+
+def rebuild_on_change(arguments, builds, stop):
+    """Rebuild after every save in the watched files, until ``stop`` is set."""
+    paths = [ROOT / name for name in WATCHED if (ROOT / name).exists()]
+    for changes in watchfiles.watch(*paths, step=20, stop_event=stop):
+        names = sorted({Path(path).relative_to(ROOT).as_posix() for _, path in changes})
+        print(f"Changed: {', '.join(names)}", flush=True)
+        if build(arguments):
+            builds.done()
+
+
+class PreviewHandler(SimpleHTTPRequestHandler):
+    """Serve the preview folder, with the reload script in every HTML page."""
+
+    builds = None  # set by serve()
+
+    def do_GET(self):
+        """Serve a page with the reload script, the script, its events, or a file."""
+        path = self.path.split("?", 1)[0]
+        if path == RELOAD_PATH:
+            return self.send_text(RELOAD_SCRIPT, "text/javascript")
+        if path == EVENTS_PATH:
+            return self.send_events()
+        file = Path(self.translate_path(path))
+        if file.is_dir():
+            file = file / "index.html"
+        if file.suffix == ".html" and file.is_file() and path.endswith(("/", ".html")):
+            return self.send_page(file)
+        return super().do_GET()
+
+    def send_text(self, text, content_type, status=200):
+        """Send ``text`` as the whole answer, never cached."""
+        body = text.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", f"{content_type}; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def send_page(self, file):
+        """Send an HTML page with the reload script before ``</head>``."""
+        tag = f'<script src="{RELOAD_PATH}?build={self.builds.number}" defer></script>'
+        html = file.read_text("utf-8").replace("</head>", tag + "</head>", 1)
+        self.send_text(html, "text/html")
+
+    def send_events(self):
+        """Tell the page, as a Server-Sent Event, when another build is ready."""
+        query = self.path.partition("?")[2]
+        seen = int(query.removeprefix("build=")) if query.startswith("build=") else 0
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        try:
+            while not self.builds.wait_other_than(seen, timeout=15):
+                self.wfile.write(b": still here\n\n")  # keeps the connection open
+                self.wfile.flush()
+            self.wfile.write(b"data: reload\n\n")
+            self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the page was closed or reloaded
+
+    def log_message(self, format, *args):
+        """Keep the terminal for the owner's messages."""
+
+
+def main(argv):
+    """Build, serve and rebuild until interrupted; return the exit code."""
+    parser = argparse.ArgumentParser(prog="python scripts/serve.py")
+    parser.add_argument("settings")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--bind", default="127.0.0.1")
+    known, options = parser.parse_known_args(argv)
+    pelican_plain.install()
+    console.quiet = True  # one line of ours per build instead of pelican's summary
+    arguments = parse_arguments(
+        [str(ROOT / "content"), "-o", str(PREVIEW), "-s", known.settings, *options]
+    )
+    builds = Builds()
+    PREVIEW.mkdir(exist_ok=True)
+    if build(arguments):
+        builds.done()
+    handler = partial(PreviewHandler, directory=str(PREVIEW))
+    PreviewHandler.builds = builds
+    try:
+        server = ThreadingHTTPServer((known.bind, known.port), handler)
+    except OSError as error:
+        print(
+            f"Cannot serve on {known.bind}:{known.port} ({error.strerror}); is a "
+            "preview already running? Stop it, or choose another port: "
+            "make serve PORT=8001"
+        )
+        return 1
+    server.daemon_threads = True
+    stop = threading.Event()
+    watcher = threading.Thread(
+        target=rebuild_on_change, args=(arguments, builds, stop), daemon=True
+    )
+    watcher.start()
+    host, port = server.server_address[:2]
+    print(f"Preview: http://{host}:{port}/ (stop with Ctrl+C)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

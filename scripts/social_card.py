@@ -1,0 +1,31 @@
+"""Render the social card image (og:image) from its SVG source with Chromium.
+
+Usage: python scripts/social_card.py
+"""
+
+from pathlib import Path
+
+from chromium import CHROMIUM, CHROMIUM_FLAGS
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "theme" / "source" / "social-card.svg"
+TARGET = ROOT / "theme" / "static" / "images" / "social-card.png"
+WIDTH, HEIGHT = 1200, 630
+
+
+def main():
+    """Screenshot the SVG at its own size into the theme's images."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_FLAGS
+        )
+        page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
+        page.goto(SOURCE.as_uri())
+        page.screenshot(path=str(TARGET), type="png")
+        browser.close()
+    print(f"{TARGET.relative_to(ROOT)}: {TARGET.stat().st_size} bytes")
+
+
+if __name__ == "__main__":
+    main()

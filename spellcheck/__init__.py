@@ -1,0 +1,1 @@
+"""Check the spelling and typography of the site's Markdown pages."""

@@ -1,0 +1,70 @@
+"""Find the prose of a Markdown page: the words a visitor reads, with their lines.
+
+Front-matter keys and values are left out except ``Title`` and ``Summary``;
+code, HTML comments and tags, link targets, URLs and e-mail addresses are
+blanked out with spaces so that every word keeps its line and column.
+"""
+
+import re
+
+PROSE_FIELDS = ("title", "summary")
+FIELD = re.compile(r"(?P<name>[A-Za-z][\w-]*)[ \t]*:[ \t]?(?P<value>.*)")
+FENCE = re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})")
+COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+HIDDEN = re.compile(
+    r"`+[^`]*`+"  # inline code
+    r"|<[A-Za-z/][^>]*>"  # HTML tags and their attributes
+    r"|\]\([^)]*\)"  # link targets: ](…)
+    r"|^[ \t]{0,3}\[[^\]]+\]:.*$"  # reference definitions: [x]: url
+    r"|\{[a-z]+\}\S*"  # Pelican's {filename}… and {static}…
+    r"|\b(?:https?://|www\.)\S+"  # bare URLs
+    r"|\b(?:[\w-]+\.)+(?:fi|com|org|net|eu|io|se)\b\S*"  # domain names
+    r"|\S+@\S+\.\w+",  # e-mail addresses
+    re.MULTILINE,
+)
+
+
+def blank(match):
+    """Return the matched text as spaces, keeping its line breaks."""
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def front_matter_end(lines):
+    """Return the index of the first line after the front matter."""
+    for index, line in enumerate(lines):
+        if not line.strip() or not FIELD.fullmatch(line):
+            return index
+    return len(lines)
+
+
+def without_code_blocks(lines):
+    """Return the lines with fenced code blocks blanked out."""
+    kept, fence = [], None
+    for line in lines:
+        match = FENCE.match(line)
+        if fence is None and match:
+            fence = match["fence"]
+            kept.append("")
+        elif fence is not None:
+            if line.strip().startswith(fence):
+                fence = None
+            kept.append("")
+        else:
+            kept.append(line)
+    return kept
+
+
+def prose_lines(text):
+    """Yield (line number, text) for every line of a page that holds prose."""
+    lines = text.splitlines()
+    end = front_matter_end(lines)
+    for number, line in enumerate(lines[:end], start=1):
+        match = FIELD.fullmatch(line)
+        if match and match["name"].lower() in PROSE_FIELDS:
+            yield number, " " * match.start("value") + match["value"]
+    body = "\n".join(without_code_blocks(lines[end:]))
+    body = COMMENT.sub(blank, body)
+    body = HIDDEN.sub(blank, body)
+    for number, line in enumerate(body.split("\n"), start=end + 1):
+        if line.strip():
+            yield number, line

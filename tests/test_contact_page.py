@@ -1,0 +1,214 @@
+"""The built contact, thank-you, privacy and debriefing pages, read as HTML."""
+
+import logging
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, SITEURL, run_pelican
+from contact_form.plugin import build_form_processor
+
+import pelicanconf
+
+CONTACT = {"fi": "/yhteystiedot/", "en": "/en/contact/"}
+THANKS = {"fi": "/kiitos/", "en": "/en/thank-you/"}
+PRIVACY = {"fi": "/tietosuojaseloste/", "en": "/en/privacy/"}
+DEBRIEFING = {"fi": "/palvelut/debriefing/", "en": "/en/services/debriefing/"}
+SERVICES = {
+    "fi": {
+        "team": "/palvelut/tyoyhteisojen-tyonohjaus/",
+        "manager": "/palvelut/esimiesten-tyonohjaus/",
+        "individual": "/palvelut/yksilotyonohjaus/",
+        "expert": "/palvelut/vaativien-tehtavien-tyonohjaus/",
+        "group": "/palvelut/ryhmatyonohjaus/",
+        "debriefing": "/palvelut/debriefing/",
+    },
+    "en": {
+        "team": "/en/services/team-supervision/",
+        "manager": "/en/services/supervision-for-managers/",
+        "individual": "/en/services/individual-supervision/",
+        "expert": "/en/services/supervision-for-demanding-roles/",
+        "group": "/en/services/group-supervision/",
+        "debriefing": "/en/services/debriefing/",
+    },
+}
+LANGS = ["fi", "en"]
+REQUIRED = ["name", "email", "message", "consent"]
+OPTIONAL = ["phone", "organisation", "service", "group_size"]
+
+
+def form(soup, lang):
+    return soup(CONTACT[lang]).find("form", id="contact-form")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_form_posts_to_the_endpoint_setting(soup, lang):
+    found = form(soup, lang)
+    assert found["method"] == "post"
+    assert found["action"] == pelicanconf.CONTACT_FORM_ENDPOINT
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", REQUIRED + OPTIONAL)
+def test_every_field_has_a_label(soup, lang, name):
+    field = form(soup, lang).find(attrs={"name": name})
+    assert soup(CONTACT[lang]).find("label", attrs={"for": field["id"]}).text.strip()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_only_name_email_message_and_consent_are_required(soup, lang):
+    required = [field["name"] for field in form(soup, lang).select("[required]")]
+    assert sorted(required) == sorted(REQUIRED)
+
+
+@pytest.mark.parametrize(
+    ("lang", "first"), [("fi", "En ole vielä varma"), ("en", "Not sure yet")]
+)
+def test_service_list_is_not_sure_yet_then_the_service_pages(soup, lang, first):
+    options = (
+        form(soup, lang).find("select", attrs={"name": "service"}).find_all("option")
+    )
+    assert options[0].text == first
+    assert [option["data-key"] for option in options] == ["", *SERVICES[lang]]
+    assert not any(option.has_attr("selected") for option in options)
+
+
+@pytest.mark.parametrize(
+    ("lang", "subject"),
+    [("fi", "Yhteydenotto verkkosivuilta"), ("en", "Enquiry from the website")],
+)
+def test_hidden_fields_give_subject_language_and_thank_you_page(soup, lang, subject):
+    hidden = {
+        field["name"]: field["value"]
+        for field in form(soup, lang).find_all("input", type="hidden")
+    }
+    assert hidden["_subject"].startswith(subject)
+    assert hidden["language"] == lang
+    assert hidden["_next"] == SITEURL + THANKS[lang]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_consent_links_to_the_privacy_notice(soup, lang):
+    label = soup(CONTACT[lang]).find("label", attrs={"for": "contact-consent"})
+    assert label.a["href"] == SITEURL + PRIVACY[lang]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_honeypot_is_kept_from_keyboard_and_assistive_technology(soup, lang):
+    trap = form(soup, lang).find("input", attrs={"name": "_gotcha"})
+    assert trap["tabindex"] == "-1"
+    assert trap.find_parent(attrs={"aria-hidden": "true"})
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_thank_you_page_is_built_in_the_language_and_not_indexed(soup, lang):
+    page = soup(THANKS[lang])
+    assert page.html["lang"] == lang
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("key", list(SERVICES["fi"]))
+def test_service_page_call_to_action_opens_the_form_with_its_service(soup, lang, key):
+    link = soup(SERVICES[lang][key]).select_one(".contact-cta a.button")
+    assert link["href"] == f"{SITEURL}{CONTACT[lang]}?service={key}"
+
+
+def test_only_the_contact_pages_load_a_script_and_it_is_deferred(site, html_files):
+    with_script = {}
+    for file in html_files:
+        page = BeautifulSoup((site / file).read_text("utf-8"), "html.parser")
+        scripts = page.find_all("script", type=lambda t: t != "application/ld+json")
+        with_script.update({file.as_posix(): s for s in scripts})
+    assert sorted(with_script) == ["en/contact/index.html", "yhteystiedot/index.html"]
+    for script in with_script.values():
+        assert re.fullmatch(
+            re.escape(SITEURL) + r"/theme/js/contact-form\.[0-9a-f]{10}\.js",
+            script["src"],
+        )
+        assert script.has_attr("defer") and not script.string
+
+
+@pytest.mark.parametrize(
+    ("lang", "country"), [("fi", "Yhdysvallat"), ("en", "United States")]
+)
+def test_privacy_notice_names_controller_and_form_service_from_settings(
+    soup, lang, country
+):
+    text = soup(PRIVACY[lang]).main.get_text(" ")
+    for fact in (
+        pelicanconf.SUPERVISOR_NAME,
+        pelicanconf.CONTACT_EMAIL,
+        pelicanconf.CONTACT_PHONE,
+        pelicanconf.CONTACT_FORM_PROCESSOR,
+        country,
+    ):
+        assert fact in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrases"),
+    [
+        ("fi", ["EU:n ja ETA-alueen ulkopuolelle", "evästeitä", "terveystietoja"]),
+        ("en", ["outside the EU and EEA", "cookies", "health details"]),
+    ],
+)
+def test_privacy_notice_covers_transfer_cookies_and_health_details(soup, lang, phrases):
+    text = soup(PRIVACY[lang]).main.get_text(" ")
+    assert all(phrase in text for phrase in phrases)
+
+
+def test_privacy_notice_follows_a_processor_within_the_eu(tmp_path):
+    result = run_pelican(
+        ROOT / "content",
+        tmp_path,
+        "publishconf.py",
+        "-e",
+        'CONTACT_FORM_PROCESSOR_COUNTRY="FI"',
+        "CONTACT_FORM_DATA_LEAVES_EU=false",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = BeautifulSoup(
+        (tmp_path / "en" / "privacy" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    facts = {div.dt.text: div.dd.text for div in page.select("#form-processor > div")}
+    assert facts["Where it processes the data"] == "Finland"
+    assert facts["Transfer outside the EU and EEA"] == "No"
+    assert "stays within the EU and EEA" in page.main.text
+
+
+def test_form_processor_country_is_named_in_the_pages_language():
+    settings = {"DEFAULT_LANG": "fi", "CONTACT_FORM_PROCESSOR_COUNTRY": "ie"}
+    assert build_form_processor(settings)["country"] == "Irlanti"
+
+
+def test_unknown_processor_country_is_reported_and_shown_as_written(caplog):
+    settings = {"DEFAULT_LANG": "en", "CONTACT_FORM_PROCESSOR_COUNTRY": "USA"}
+    with caplog.at_level(logging.WARNING):
+        processor = build_form_processor(settings)
+    assert processor["country"] == "USA"
+    assert "CONTACT_FORM_PROCESSOR_COUNTRY" in caplog.text
+    assert "'USA'" in caplog.text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_debriefing_page_leads_with_a_phone_call_before_the_text(soup, lang):
+    article = soup(DEBRIEFING[lang]).main.article
+    call = article.find(class_="urgent-call")
+    assert call.find("a", href=pelicanconf.CONTACT_PHONE_URI)
+    assert call.find_previous_sibling() is article.h1
+    assert call.find("a", href="tel:112")
+    assert "1–3" in call.text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_other_service_pages_have_no_urgent_call(soup, lang):
+    assert not soup(SERVICES[lang]["group"]).find(class_="urgent-call")
+
+
+def test_every_page_reaches_the_debriefing_page_from_header_or_footer(site, html_files):
+    for file in html_files:
+        page = BeautifulSoup((site / file).read_text("utf-8"), "html.parser")
+        lang = page.html["lang"]
+        links = [a["href"] for part in (page.header, page.footer) for a in part("a")]
+        assert SITEURL + DEBRIEFING[lang] in links, file

@@ -1,0 +1,114 @@
+"""`make new-service`: a Finnish and an English page that build at once."""
+
+import subprocess
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import copy_project, run_pelican
+
+FI_PAGE = "content/fi/palvelut/uravalmennus.md"
+EN_PAGE = "content/en/services/career-coaching.md"
+SERVICE_FIELDS = ("Title", "Summary", "Key", "Order", "Format", "Session")
+SERVICE_FIELDS += ("Interval", "Contract", "Process")
+
+
+def new_service(project, *arguments):
+    """Run the copy's new-service command; return the run."""
+    return subprocess.run(
+        [sys.executable, "scripts/new_service.py", *arguments],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def fields(file):
+    """Return the front-matter fields of a page as a dict."""
+    header = file.read_text("utf-8").split("\n\n", 1)[0]
+    return dict(line.split(": ", 1) for line in header.splitlines())
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    """Return a project copy with a new service written by the command."""
+    project = copy_project(tmp_path_factory.mktemp("new-service"))
+    result = new_service(
+        project, "coaching", "--fi", "uravalmennus", "--en", "career-coaching"
+    )
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_finnish_page_has_every_field_and_the_next_order(project):
+    written = fields(project / FI_PAGE)
+    assert tuple(written) == SERVICE_FIELDS
+    assert (written["Key"], written["Order"]) == ("coaching", "7")
+
+
+def test_english_page_shares_the_key_and_takes_the_facts_from_finnish(project):
+    written = fields(project / EN_PAGE)
+    assert (tuple(written), written["Key"]) == (("Title", "Summary", "Key"), "coaching")
+
+
+def test_each_page_explains_its_fields_in_a_comment_with_examples(project):
+    finnish = (project / FI_PAGE).read_text("utf-8")
+    comment = finnish[finnish.index("<!--") : finnish.index("-->")]
+    for name in SERVICE_FIELDS:
+        assert f"\n{name} " in comment
+    assert "1,5 h" in comment
+    assert "Session: 60 minutes" in (project / EN_PAGE).read_text("utf-8")
+
+
+def test_the_new_pages_build_at_once_in_both_languages(project, tmp_path):
+    result = run_pelican(project / "content", tmp_path)
+    assert result.returncode == 0, result.stderr
+    for path, title in (
+        ("palvelut/uravalmennus", "Uusi palvelu"),
+        ("en/services/career-coaching", "New service"),
+    ):
+        page = BeautifulSoup(
+            (tmp_path / path / "index.html").read_text(), "html.parser"
+        )
+        assert page.h1.text.strip() == title
+        assert "<!--" not in str(page.main)
+
+
+def test_the_new_pages_pass_the_spell_check(project):
+    result = subprocess.run(
+        [sys.executable, "-m", "spellcheck", "content"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout
+
+
+def test_file_names_default_to_the_key(tmp_path):
+    project = copy_project(tmp_path)
+    assert new_service(project, "mentoring").returncode == 0
+    assert fields(project / "content/fi/palvelut/mentoring.md")["Key"] == "mentoring"
+    assert (project / "content/en/services/mentoring.md").is_file()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["group"], 'KEY: "group" is already the Key of a page; choose another'),
+        (["Ura"], 'KEY: "Ura" is not a Key; use lower-case letters a–z'),
+        (["coaching", "--fi", "Ura valmennus"], 'FI: "Ura valmennus" cannot be a file'),
+        (
+            ["coaching", "--fi", "ryhmatyonohjaus"],
+            "content/fi/palvelut/ryhmatyonohjaus.md exists already; nothing written",
+        ),
+    ],
+)
+def test_a_wrong_request_writes_nothing_and_says_why(tmp_path, arguments, message):
+    project = copy_project(tmp_path)
+    before = sorted(project.rglob("*.md"))
+    result = new_service(project, *arguments)
+    assert result.returncode == 1
+    assert result.stderr.startswith(message)
+    assert sorted(project.rglob("*.md")) == before
