@@ -3,6 +3,8 @@
 import sys
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
+
 # --- The owner's facts (placeholders: replace them) -------------------------
 SUPERVISOR_NAME = "Etunimi Sukunimi"
 SUPERVISOR_TITLE = "työnohjaaja (nimike)"
@@ -49,6 +51,9 @@ I18N_UNTRANSLATED_PAGES = "remove"
 I18N_UNTRANSLATED_ARTICLES = "remove"
 JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
+    # Compiled templates are kept (in the user's temporary folder) for every
+    # language site and later builds; an edited template is compiled anew.
+    "bytecode_cache": FileSystemBytecodeCache(),
     "trim_blocks": True,
     "lstrip_blocks": True,
 }
@@ -85,6 +90,7 @@ PLUGIN_PATHS = ["plugins"]
 sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
 PLUGINS = [
     "pelican.plugins.i18n_subsites",
+    "shared_reads",
     "site_links",
     "services",
     "search_meta",

@@ -16,7 +16,6 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import jinja2
 import pelican_plain
 import watchfiles
 from pelican import Pelican, get_config, parse_arguments
@@ -39,25 +38,6 @@ RELOAD_SCRIPT = "\n".join(
         "events.onmessage = () => { events.close(); location.reload(); };",
     ]
 )
-
-
-class TemplateCache(jinja2.BytecodeCache):
-    """Keep compiled templates between rebuilds; an edited template is compiled anew."""
-
-    def __init__(self):
-        self.compiled = {}
-
-    def load_bytecode(self, bucket):
-        """Fill the bucket from memory when this template was compiled before."""
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket):
-        """Remember a compiled template."""
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-TEMPLATES = TemplateCache()
 
 
 class Builds:
@@ -88,10 +68,6 @@ def build(arguments):
         settings = read_settings(
             arguments.settings, override={**get_config(arguments), **PREVIEW_SETTINGS}
         )
-        settings["JINJA_ENVIRONMENT"] = {
-            **settings["JINJA_ENVIRONMENT"],
-            "bytecode_cache": TEMPLATES,
-        }
         Pelican(settings).run()
     except SystemExit:
         print("The preview was not rebuilt: fix the problems above and save again.")

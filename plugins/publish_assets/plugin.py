@@ -12,6 +12,7 @@ from http_headers.policy import build_headers_file
 from pelican import signals
 from pelican.plugins import granular_signals
 
+from .compressed import keep_copies, restore_copies
 from .fingerprint import copy_fingerprinted
 from .minify import minify_tree
 
@@ -30,7 +31,11 @@ def url_path(file, output):
 
 
 def finish_output(pelican):
-    """Minify the output, add hashed asset copies, write ``_headers`` and CNAME."""
+    """Minify the output, add hashed asset copies, write ``_headers`` and CNAME.
+
+    Last, the compressed copies kept from the last build are put back beside
+    the files that did not change, for pelican-precompress to skip.
+    """
     settings = pelican.settings
     if not is_main_site(settings):
         return
@@ -47,6 +52,14 @@ def finish_output(pelican):
     )
     if settings.get("CUSTOM_DOMAIN"):
         (output / "CNAME").write_text(settings["CUSTOM_DOMAIN"] + "\n", "utf-8")
+    restored = restore_copies(settings)
+    logger.info("[publish_assets] %s compressed copies from the last build", restored)
+
+
+def keep_compressed_copies(pelican):
+    """Keep this build's compressed copies for the next build."""
+    if is_main_site(pelican.settings):
+        keep_copies(pelican.settings)
 
 
 def leave_compression_to_main_site(pelican):
@@ -60,3 +73,4 @@ def register():
     granular_signals.register()
     signals.initialized.connect(leave_compression_to_main_site)
     blinker.signal("minify").connect(finish_output)
+    blinker.signal("deploy").connect(keep_compressed_copies)

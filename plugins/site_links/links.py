@@ -113,7 +113,18 @@ def drop_hidden_pages_of_other_languages(generator):
     ]
 
 
+def fix_page_urls(generator):
+    """Compute each page's URL once; Pelican formats it anew on every access.
+
+    Pelican reads ``override_url`` first. i18n_subsites later overrides the URL
+    of the pages it links across languages, as it would without this.
+    """
+    for page in generator.pages + generator.hidden_pages:
+        page.override_url = page.url
+
+
 def register():
     """Connect the handlers."""
     signals.generator_init.connect(add_template_helpers)
     signals.page_generator_finalized.connect(drop_hidden_pages_of_other_languages)
+    signals.page_generator_finalized.connect(fix_page_urls)

@@ -1,0 +1,57 @@
+"""Read each content file once per build, however many language sites there are.
+
+i18n_subsites builds every language as a Pelican site of its own, and each
+one reads the whole content folder again. What a reader returns (the HTML and
+the front matter) is the same in every language site, so the main site keeps
+it in a dict that the language sites share: i18n_subsites gives each of them a
+shallow copy of the main site's settings, and the dict is one of those settings.
+"""
+
+import os
+from functools import cache
+
+from pelican import signals
+
+MEMO = "SHARED_READS_MEMO"  # setting: (reader, path, mtime, size) -> what it read
+
+
+def start_memo(pelican):
+    """Give the main site an empty memo; language sites share the main site's."""
+    settings = pelican.settings
+    if settings["DEFAULT_LANG"] == settings.get("MAIN_LANG", settings["DEFAULT_LANG"]):
+        settings[MEMO] = {}
+
+
+@cache
+def remembering(reader_class):
+    """Return a reader class like ``reader_class`` that reads each file once."""
+
+    def read(self, source_path):
+        """Return the file's content and metadata, read once per build."""
+        memo = self.settings.get(MEMO)
+        if memo is None:
+            return reader_class.read(self, source_path)
+        stat = os.stat(source_path)
+        path = os.path.abspath(source_path)
+        key = (reader_class, path, stat.st_mtime_ns, stat.st_size)
+        if key not in memo:
+            memo[key] = reader_class.read(self, source_path)
+        content, metadata = memo[key]
+        return content, dict(metadata)
+
+    # The same name: Pelican records it as the page's ``reader``.
+    return type(reader_class.__name__, (reader_class,), {"read": read})
+
+
+def remember_reads(readers):
+    """Make every enabled reader of this site read through the shared memo."""
+    readers.reader_classes = {
+        extension: remembering(reader_class) if reader_class else reader_class
+        for extension, reader_class in readers.reader_classes.items()
+    }
+
+
+def register():
+    """Connect the handlers."""
+    signals.initialized.connect(start_memo)
+    signals.readers_init.connect(remember_reads)
