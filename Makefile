@@ -12,7 +12,7 @@ PUBLISHCONF := publishconf.py
 CATALOGS := theme/translations
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard $(CATALOGS)/*/LC_MESSAGES/messages.po))
 
-.PHONY: help html publish serve check new-service clean translations test lint audit deploy github bench weight profile
+.PHONY: help html publish serve check new-service clean translations test lint audit deploy github bench weight profile stages
 
 help:
 	@echo "make html          build a development copy into $(OUTPUTDIR)/"
@@ -30,6 +30,7 @@ help:
 	@echo "make bench         time our build against plain Pelican, then make weight"
 	@echo "make weight        what every page of the production site weighs"
 	@echo "make profile       profile our build of SIZE generated services (1000)"
+	@echo "make stages        what each stage of our build costs at SIZE services (1000)"
 
 # The environment is created from the pinned requirements on first use.
 $(BIN)/activate: requirements.txt
@@ -106,3 +107,6 @@ weight: $(BIN)/activate $(MO_FILES)
 
 profile: $(BIN)/activate $(MO_FILES)
 	$(BIN)/python scripts/bench.py --profile $(SIZE)
+
+stages: $(BIN)/activate $(MO_FILES)
+	$(BIN)/python scripts/bench.py --stages $(SIZE) $(BENCHOPTS)

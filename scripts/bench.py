@@ -2,6 +2,7 @@
 
 Usage: python scripts/bench.py [--sizes 10 100 1000] [--runs 5] [--report FILE]
        python scripts/bench.py --profile 1000
+       python scripts/bench.py --stages 100 [--runs 5]
 
 For each size (services in every language) the same generated Markdown is
 built in turns with our production settings (publishconf.py: our theme and
@@ -12,7 +13,9 @@ Pelican's content cache on, one page is edited and the site rebuilt. The
 figures are printed as a table and written as JSON.
 
 ``--profile SIZE`` instead runs one of our builds under pyinstrument and
-writes its report beside the JSON.
+writes its report beside the JSON. ``--stages SIZE`` times our build with
+the stages plain Pelican does not have left out one after another (the
+checks, then compression, then minification), beside plain Pelican.
 """
 
 import argparse
@@ -47,6 +50,18 @@ MOST_INCREMENTAL = 0.5
 # benchmark keeps weighing every page but lets the build finish.
 BENCH_OVERRIDES = {"SITE_CHECK_PAGE_BUDGET": 10**9}
 CACHE_OVERRIDES = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+# Our build with stages left out, each row leaving out one more: what is left
+# in the last row is reading and writing both languages with our theme.
+LEFT_OUT = {
+    "ours": (),
+    "without the checks": ("site_checks",),
+    "  … and compression": ("site_checks", "pelican.plugins.precompress"),
+    "  … and minification": (
+        "site_checks",
+        "pelican.plugins.precompress",
+        "publish_assets",
+    ),
+}
 
 
 class BuildFailed(Exception):
@@ -116,6 +131,7 @@ class Site:
         self.plain_content = self.folder / "plain-content"
         self.output = self.folder / "output"
         self.cache = self.folder / "cache"
+        self.cold_cache = self.folder / "cold-cache"  # emptied before each full build
         self.log = self.folder / "build.log"
         generated = synthetic.write_content(ROOT / "content", self.content, services)
         main_lang = read_settings()["DEFAULT_LANG"]
@@ -134,6 +150,7 @@ class Site:
         """Return pelican's arguments for our production build."""
         arguments = [str(self.content), "-o", str(self.output)]
         arguments += ["-s", str(PUBLISHCONF)]
+        overrides = {"CACHE_PATH": str(self.cold_cache), **overrides}
         return arguments + overrides_option({**self.overrides, **overrides})
 
     def plain(self):
@@ -148,8 +165,9 @@ class Site:
         return self.ours(**CACHE_OVERRIDES, CACHE_PATH=str(self.cache))
 
     def build(self, command):
-        """Build into an empty output folder; return the Measure."""
+        """Build into an empty output folder, nothing cached; return the Measure."""
         shutil.rmtree(self.output, ignore_errors=True)
+        shutil.rmtree(self.cold_cache, ignore_errors=True)
         return run_timed(command, self.log)
 
     def edit(self, number):
@@ -335,6 +353,44 @@ def benchmark(sizes, runs, report):
     print(f"\nWritten: {report}")
 
 
+def stage_overrides(left_out):
+    """Return the settings of our build without the plugins ``left_out``."""
+    plugins = runpy.run_path(str(PUBLISHCONF))["PLUGINS"]
+    overrides = {"PLUGINS": [name for name in plugins if name not in left_out]}
+    if "publish_assets" in left_out:
+        overrides["ASSET_FINGERPRINT"] = False  # no hashed copies are written
+    return overrides
+
+
+def time_stages(services, runs, report):
+    """Time our build with stages left out, and plain Pelican; print and write."""
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        site = Site(folder, services)
+        commands = {
+            name: site.ours(**stage_overrides(left_out))
+            for name, left_out in LEFT_OUT.items()
+        }
+        commands["plain Pelican"] = site.plain()
+        measures = {name: [] for name in commands}
+        for _ in range(runs):
+            for name, command in commands.items():
+                measures[name].append(site.build(command))
+    stages = {name: summary(measured) for name, measured in measures.items()}
+    full = stages["ours"]["cpu_seconds"]
+    print(f"{services} services, {site.pages} pages, medians of {runs} runs:")
+    print(f"{'':<24}  {'CPU s':>6}  {'wall s':>6}  {'of ours':>7}")
+    for name, figures in stages.items():
+        print(
+            f"{name:<24}  {figures['cpu_seconds']:>6.2f}  {figures['seconds']:>6.2f}"
+            f"  {figures['cpu_seconds'] / full:>7.0%}"
+        )
+    destination = report.with_name(f"stages-{services}.json")
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    data = {"commit": git_commit(), "machine": machine(), "stages": stages}
+    destination.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
+    print(f"\nWritten: {destination}")
+
+
 def profile(services, report):
     """Run one of our builds under pyinstrument; write its report beside the JSON."""
     report.parent.mkdir(parents=True, exist_ok=True)
@@ -354,6 +410,7 @@ def parse_arguments(arguments):
     parser.add_argument("--runs", type=int, default=RUNS)
     parser.add_argument("--report", type=Path, default=ROOT / "reports/bench.json")
     parser.add_argument("--profile", type=int, metavar="SIZE")
+    parser.add_argument("--stages", type=int, metavar="SIZE")
     return parser.parse_args(arguments)
 
 
@@ -363,6 +420,8 @@ def main(arguments):
     try:
         if options.profile:
             profile(options.profile, options.report)
+        elif options.stages:
+            time_stages(options.stages, options.runs, options.report)
         else:
             benchmark(sorted(options.sizes), options.runs, options.report)
     except BuildFailed as error:

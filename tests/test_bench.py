@@ -123,3 +123,33 @@ def test_a_link_to_a_service_left_out_keeps_only_its_text(tmp_path):
     thanks = (tmp_path / "fi" / "kiitos.md").read_text("utf-8")
     assert "{filename}palvelut/debriefing.md" not in thanks
     assert "jälkipuinnista" in thanks
+
+
+def test_stages_time_our_build_with_each_stage_left_out_beside_plain_pelican(
+    tmp_path,
+):
+    report = tmp_path / "bench.json"
+    command = [sys.executable, "scripts/bench.py", "--stages", "2", "--runs", "1"]
+    result = subprocess.run(
+        [*command, "--report", str(report)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = json.loads((tmp_path / "stages-2.json").read_text("utf-8"))
+    assert list(data["stages"]) == [*bench.LEFT_OUT, "plain Pelican"]
+    for name, figures in data["stages"].items():
+        assert figures["cpu_seconds"] > 0, name
+        assert name.strip() in result.stdout
+
+
+def test_a_stage_left_out_removes_its_plugin_and_keeps_the_others():
+    plugins = bench.stage_overrides(())["PLUGINS"]
+    assert "pelican.plugins.precompress" in plugins
+    overrides = bench.stage_overrides(("site_checks", "publish_assets"))
+    assert overrides["PLUGINS"] == [
+        name for name in plugins if name not in ("site_checks", "publish_assets")
+    ]
+    assert overrides["ASSET_FINGERPRINT"] is False
