@@ -122,6 +122,8 @@ TEXTS = {
 def build_facts(record, lang, t):
     """Return the facts of a service in ``lang``, keyed by field; absent ones left out.
 
+    ``lang`` is a language code or, parsed once for many services, a babel Locale.
+
     A service without an interval meets once, and says so.
     """
     label = labels(t)

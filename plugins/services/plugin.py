@@ -9,6 +9,7 @@ import logging
 import os
 from functools import partial
 
+from babel import Locale
 from build_problems import Problem, at_field, stop_on
 from pelican import signals
 from pelican.contents import Page
@@ -107,22 +108,34 @@ def check_and_build(generators):
         problems += found
     records, found = build_records(all_facts, main_lang, required)
     stop_on([at_field(p, os.path.join(root, p.path)) for p in problems + found])
-    catalogs = {}
+    catalogs, locales = {}, {}
     for page in pages:
         record = records.get(page.metadata.get("key")) if is_service(page) else None
         if record is None:
+            continue
+        page.service = record
+        if not written_in_this_site(page, settings):
             continue
         if page.lang not in catalogs:
             catalogs[page.lang] = translations_for(
                 settings, generators[0].theme, page.lang
             )
+            locales[page.lang] = Locale.parse(page.lang)
         t = catalogs[page.lang]
-        facts = display.build_facts(record, page.lang, t)
-        page.service = record
+        facts = display.build_facts(record, locales[page.lang], t)
         page.service_facts = tuple(facts.values())
         page.service_brief = display.build_brief(facts)
         page.service_row = display.build_row(facts, t)
     logger.debug("[services] %d service records", len(records))
+
+
+def written_in_this_site(page, settings):
+    """Return whether this language site writes the page (it has no site of its own).
+
+    Every language site reads all pages; the facts are shown only where written.
+    """
+    own_sites = {main_language(settings), *settings.get("I18N_SUBSITES", {})}
+    return page.lang == settings["DEFAULT_LANG"] or page.lang not in own_sites
 
 
 def page_templates(env):

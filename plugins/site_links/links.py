@@ -5,7 +5,7 @@ i18n_subsites links a translation with a URL relative to the subsite
 normalized and, in production, absolute.
 """
 
-from functools import partial
+from functools import cache, partial
 from urllib.parse import urlencode, urljoin
 
 from babel import Locale
@@ -20,7 +20,13 @@ SERVICE_FIELD = "service"
 
 def site_url(path, settings):
     """Return the URL of a site path (relative to this language's SITEURL)."""
-    return urljoin(settings["SITEURL"] + "/", path)
+    return join_url(settings["SITEURL"] + "/", path)
+
+
+@cache
+def join_url(base, path):
+    """Return ``urljoin(base, path)``; every page asks for the same few URLs."""
+    return urljoin(base, path)
 
 
 def asset_url(path, settings):
@@ -53,6 +59,13 @@ def build_page_links(page, settings):
         "x_default": versions.get(main_lang, canonical),
         "other_languages": others,
     }
+
+
+def page_links_once(page, settings, made):
+    """Return ``build_page_links`` of a page, made once per page in ``made``."""
+    if id(page) not in made:
+        made[id(page)] = build_page_links(page, settings)
+    return made[id(page)]
 
 
 def index_by_key(context):
@@ -91,7 +104,7 @@ def add_template_helpers(generator):
     generator.env.globals.update(
         site_url=partial(site_url, settings=settings),
         asset_url=partial(asset_url, settings=settings),
-        page_links=partial(build_page_links, settings=settings),
+        page_links=partial(page_links_once, settings=settings, made={}),
         page_for=partial(find_page, context=context),
         menu=partial(build_menu, context=context, settings=settings),
         contact_url=partial(build_contact_url, context=context, settings=settings),
