@@ -2,7 +2,7 @@
 
 Usage: python scripts/bench.py [--sizes 10 100 1000] [--runs 5] [--report FILE]
        python scripts/bench.py --profile 1000
-       python scripts/bench.py --stages 100 [--runs 5]
+       python scripts/bench.py --stages 100 [--runs 5] [--baseline ../older]
 
 For each size (services in every language) the same generated Markdown is
 built in turns with our production settings (publishconf.py: our theme and
@@ -15,7 +15,8 @@ figures are printed as a table and written as JSON.
 ``--profile SIZE`` instead runs one of our builds under pyinstrument and
 writes its report beside the JSON. ``--stages SIZE`` times our build with
 the stages plain Pelican does not have left out one after another (the
-checks, then compression, then minification), beside plain Pelican.
+checks, then compression, then minification), beside plain Pelican, and with
+``--baseline`` the production build of another checkout (an older commit).
 """
 
 import argparse
@@ -77,11 +78,11 @@ class Measure:
     peak_mb: float
 
 
-def run_timed(command, log):
-    """Run ``command`` in the project folder; return its Measure."""
+def run_timed(command, log, folder=ROOT):
+    """Run ``command`` in ``folder`` (the project's); return its Measure."""
     with open(log, "w") as out:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=out)
+        process = subprocess.Popen(command, cwd=folder, stdout=out, stderr=out)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -146,10 +147,10 @@ class Site:
         """Return the command of our production build."""
         return PELICAN + self.our_arguments(**overrides)
 
-    def our_arguments(self, **overrides):
-        """Return pelican's arguments for our production build."""
+    def our_arguments(self, checkout=ROOT, **overrides):
+        """Return pelican's arguments for our production build (of ``checkout``)."""
         arguments = [str(self.content), "-o", str(self.output)]
-        arguments += ["-s", str(PUBLISHCONF)]
+        arguments += ["-s", str(Path(checkout) / PUBLISHCONF.name)]
         overrides = {"CACHE_PATH": str(self.cold_cache), **overrides}
         return arguments + overrides_option({**self.overrides, **overrides})
 
@@ -164,11 +165,11 @@ class Site:
         """Return the command of our build with Pelican's content cache on."""
         return self.ours(**CACHE_OVERRIDES, CACHE_PATH=str(self.cache))
 
-    def build(self, command):
+    def build(self, command, folder=ROOT):
         """Build into an empty output folder, nothing cached; return the Measure."""
         shutil.rmtree(self.output, ignore_errors=True)
         shutil.rmtree(self.cold_cache, ignore_errors=True)
-        return run_timed(command, self.log)
+        return run_timed(command, self.log, folder)
 
     def edit(self, number):
         """Change one service page's text, as an owner's edit would."""
@@ -302,11 +303,11 @@ def format_targets(targets):
     )
 
 
-def git_commit():
+def git_commit(checkout=ROOT):
     """Return the commit being measured, or an empty string outside git."""
     result = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"],
-        cwd=ROOT,
+        cwd=checkout,
         capture_output=True,
         text=True,
         check=False,
@@ -362,19 +363,26 @@ def stage_overrides(left_out):
     return overrides
 
 
-def time_stages(services, runs, report):
-    """Time our build with stages left out, and plain Pelican; print and write."""
+def time_stages(services, runs, report, baseline=None):
+    """Time our build with stages left out, and plain Pelican; print and write.
+
+    With ``baseline`` (another checkout of the project) its production build
+    is timed in the same turns, on the same content.
+    """
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         site = Site(folder, services)
         commands = {
-            name: site.ours(**stage_overrides(left_out))
+            name: (site.ours(**stage_overrides(left_out)), ROOT)
             for name, left_out in LEFT_OUT.items()
         }
-        commands["plain Pelican"] = site.plain()
+        if baseline:
+            command = PELICAN + site.our_arguments(baseline)
+            commands[f"ours at {git_commit(baseline)}"] = (command, baseline)
+        commands["plain Pelican"] = (site.plain(), ROOT)
         measures = {name: [] for name in commands}
         for _ in range(runs):
-            for name, command in commands.items():
-                measures[name].append(site.build(command))
+            for name, (command, checkout) in commands.items():
+                measures[name].append(site.build(command, checkout))
     stages = {name: summary(measured) for name, measured in measures.items()}
     full = stages["ours"]["cpu_seconds"]
     print(f"{services} services, {site.pages} pages, medians of {runs} runs:")
@@ -411,6 +419,7 @@ def parse_arguments(arguments):
     parser.add_argument("--report", type=Path, default=ROOT / "reports/bench.json")
     parser.add_argument("--profile", type=int, metavar="SIZE")
     parser.add_argument("--stages", type=int, metavar="SIZE")
+    parser.add_argument("--baseline", type=Path, metavar="CHECKOUT")
     return parser.parse_args(arguments)
 
 
@@ -421,7 +430,7 @@ def main(arguments):
         if options.profile:
             profile(options.profile, options.report)
         elif options.stages:
-            time_stages(options.stages, options.runs, options.report)
+            time_stages(options.stages, options.runs, options.report, options.baseline)
         else:
             benchmark(sorted(options.sizes), options.runs, options.report)
     except BuildFailed as error:

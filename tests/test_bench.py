@@ -125,13 +125,13 @@ def test_a_link_to_a_service_left_out_keeps_only_its_text(tmp_path):
     assert "jälkipuinnista" in thanks
 
 
-def test_stages_time_our_build_with_each_stage_left_out_beside_plain_pelican(
+def test_stages_time_our_build_with_each_stage_left_out_beside_a_baseline_and_plain(
     tmp_path,
 ):
     report = tmp_path / "bench.json"
     command = [sys.executable, "scripts/bench.py", "--stages", "2", "--runs", "1"]
     result = subprocess.run(
-        [*command, "--report", str(report)],
+        [*command, "--report", str(report), "--baseline", str(ROOT)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -139,7 +139,8 @@ def test_stages_time_our_build_with_each_stage_left_out_beside_plain_pelican(
     )
     assert result.returncode == 0, result.stdout + result.stderr
     data = json.loads((tmp_path / "stages-2.json").read_text("utf-8"))
-    assert list(data["stages"]) == [*bench.LEFT_OUT, "plain Pelican"]
+    baseline = f"ours at {bench.git_commit()}"
+    assert list(data["stages"]) == [*bench.LEFT_OUT, baseline, "plain Pelican"]
     for name, figures in data["stages"].items():
         assert figures["cpu_seconds"] > 0, name
         assert name.strip() in result.stdout
