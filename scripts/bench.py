@@ -53,15 +53,12 @@ BENCH_OVERRIDES = {"SITE_CHECK_PAGE_BUDGET": 10**9}
 CACHE_OVERRIDES = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
 # Our build with stages left out, each row leaving out one more: what is left
 # in the last row is reading and writing both languages with our theme.
+LAST_STAGE = "  … and minification"
 LEFT_OUT = {
     "ours": (),
     "without the checks": ("site_checks",),
     "  … and compression": ("site_checks", "pelican.plugins.precompress"),
-    "  … and minification": (
-        "site_checks",
-        "pelican.plugins.precompress",
-        "publish_assets",
-    ),
+    LAST_STAGE: ("site_checks", "pelican.plugins.precompress", "publish_assets"),
 }
 
 
@@ -354,9 +351,23 @@ def benchmark(sizes, runs, report):
     print(f"\nWritten: {report}")
 
 
-def stage_overrides(left_out):
-    """Return the settings of our build without the plugins ``left_out``."""
-    plugins = runpy.run_path(str(PUBLISHCONF))["PLUGINS"]
+def production_plugins(checkout):
+    """Return the plugins of a checkout's production build (read in that checkout)."""
+    script = "import json, runpy; print(json.dumps(runpy.run_path('publishconf.py')"
+    script += "['PLUGINS']))"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def stage_overrides(left_out, checkout=ROOT):
+    """Return the settings of a checkout's build without the plugins ``left_out``."""
+    plugins = production_plugins(checkout)
     overrides = {"PLUGINS": [name for name in plugins if name not in left_out]}
     if "publish_assets" in left_out:
         overrides["ASSET_FINGERPRINT"] = False  # no hashed copies are written
@@ -376,8 +387,11 @@ def time_stages(services, runs, report, baseline=None):
             for name, left_out in LEFT_OUT.items()
         }
         if baseline:
-            command = PELICAN + site.our_arguments(baseline)
-            commands[f"ours at {git_commit(baseline)}"] = (command, baseline)
+            commit = git_commit(baseline)
+            for name in ("ours", LAST_STAGE):
+                overrides = stage_overrides(LEFT_OUT[name], baseline)
+                command = PELICAN + site.our_arguments(baseline, **overrides)
+                commands[f"{name} at {commit}"] = (command, baseline)
         commands["plain Pelican"] = (site.plain(), ROOT)
         measures = {name: [] for name in commands}
         for _ in range(runs):
@@ -386,10 +400,10 @@ def time_stages(services, runs, report, baseline=None):
     stages = {name: summary(measured) for name, measured in measures.items()}
     full = stages["ours"]["cpu_seconds"]
     print(f"{services} services, {site.pages} pages, medians of {runs} runs:")
-    print(f"{'':<24}  {'CPU s':>6}  {'wall s':>6}  {'of ours':>7}")
+    print(f"{'':<34}  {'CPU s':>6}  {'wall s':>6}  {'of ours':>7}")
     for name, figures in stages.items():
         print(
-            f"{name:<24}  {figures['cpu_seconds']:>6.2f}  {figures['seconds']:>6.2f}"
+            f"{name:<34}  {figures['cpu_seconds']:>6.2f}  {figures['seconds']:>6.2f}"
             f"  {figures['cpu_seconds'] / full:>7.0%}"
         )
     destination = report.with_name(f"stages-{services}.json")
