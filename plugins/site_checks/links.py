@@ -31,7 +31,7 @@ def references(document):
 
 
 def absolute(base, reference):
-    """Return a reference as an absolute URL (one that has its scheme is kept)."""
+    """Return a reference as an absolute URL; one with its own scheme stays as it is."""
     if reference.startswith(("https://", "http://")):
         return reference
     return urljoin(base, reference)
