@@ -8,7 +8,6 @@ opens the home page in headless Chromium, then saves a new sentence into
 """
 
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -18,21 +17,9 @@ from pathlib import Path
 
 from chromium import CHROMIUM, CHROMIUM_FLAGS
 from playwright.sync_api import sync_playwright
+from project_copy import copy_project
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_FILES = ("content", "plugins", "scripts", "theme", "pelicanconf.py")
 PAGE = "content/fi/index.md"
-
-
-def copy_project(folder):
-    """Copy what the preview needs into ``folder``."""
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            ignore = shutil.ignore_patterns("__pycache__")
-            shutil.copytree(source, folder / name, ignore=ignore)
-        else:
-            shutil.copy(source, folder / name)
 
 
 def start_preview(folder):

@@ -2,7 +2,6 @@
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -22,28 +21,6 @@ from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 SITEURL = "https://www.example.fi"
-# What a copy of the project needs to build and preview as the owner does.
-PROJECT_FILES = (
-    "content",
-    "plugins",
-    "scripts",
-    "spellcheck",
-    "theme",
-    "pelicanconf.py",
-    "publishconf.py",
-)
-
-
-def copy_project(folder):
-    """Copy the project's sources (not its builds) into ``folder``; return it."""
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            ignore = shutil.ignore_patterns("__pycache__")
-            shutil.copytree(source, folder / name, ignore=ignore)
-        else:
-            shutil.copy(source, folder / name)
-    return folder
 
 
 def run_pelican(content, output, settings="publishconf.py", *options):

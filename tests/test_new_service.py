@@ -5,7 +5,9 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_project, run_pelican
+from conftest import run_pelican
+
+from scripts.project_copy import copy_project
 
 FI_PAGE = "content/fi/palvelut/uravalmennus.md"
 EN_PAGE = "content/en/services/career-coaching.md"

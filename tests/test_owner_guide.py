@@ -13,7 +13,9 @@ import textwrap
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, SITEURL, copy_project
+from conftest import ROOT, SITEURL
+
+from scripts.project_copy import copy_project
 
 GUIDES = {
     "fi": ("## Ylläpitäjän opas (suomeksi)", "### Palvelun lisääminen"),

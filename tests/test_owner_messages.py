@@ -10,7 +10,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import copy_project
+
+from scripts.project_copy import copy_project
 
 GROUP_FI = "content/fi/palvelut/ryhmatyonohjaus.md"
 GROUP_EN = "content/en/services/group-supervision.md"

@@ -7,7 +7,8 @@ import threading
 import time
 
 import pytest
-from conftest import copy_project
+
+from scripts.project_copy import copy_project
 
 HOME = "content/fi/index.md"
 WAIT = 60  # seconds; a generous ceiling on a busy machine, never a measured budget
