@@ -27,13 +27,17 @@ PROJECT_IGNORES = shutil.ignore_patterns(
 )
 
 
+def copy_with_environment(folder):
+    """Copy the whole project to ``folder``, sharing the real environment; return it."""
+    shutil.copytree(ROOT, folder, ignore=PROJECT_IGNORES, copy_function=shutil.copy2)
+    (folder / ".venv").symlink_to(ROOT / ".venv")
+    return folder
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     """Return a copy of the project that shares the real environment."""
-    copy = tmp_path_factory.mktemp("project") / "site"
-    shutil.copytree(ROOT, copy, ignore=PROJECT_IGNORES, copy_function=shutil.copy2)
-    (copy / ".venv").symlink_to(ROOT / ".venv")
-    return copy
+    return copy_with_environment(tmp_path_factory.mktemp("project") / "site")
 
 
 def make(project, *arguments):

@@ -1,7 +1,6 @@
 """A rebuild redoes only what changed: reading once, compressing only new bytes."""
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import brotli
@@ -10,15 +9,13 @@ from conftest import ROOT
 from pelican import Pelican
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
-from test_publish import PROJECT_IGNORES, make
+from test_publish import copy_with_environment, make
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     """Return a copy of the project, published once."""
-    copy = tmp_path_factory.mktemp("rebuild") / "site"
-    shutil.copytree(ROOT, copy, ignore=PROJECT_IGNORES, copy_function=shutil.copy2)
-    (copy / ".venv").symlink_to(ROOT / ".venv")
+    copy = copy_with_environment(tmp_path_factory.mktemp("rebuild") / "site")
     first = make(copy, "publish")
     assert first.returncode == 0, first.stdout + first.stderr
     return copy
