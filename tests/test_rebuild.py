@@ -1,79 +1,69 @@
-"""A rebuild redoes only what changed: reading once, compressing only new bytes."""
+"""Reading is done once: each file once per build, with one Markdown converter."""
 
-import hashlib
-from pathlib import Path
+from collections import Counter
 
-import brotli
-import pytest
 from conftest import ROOT
+from markdown import Markdown
 from pelican import Pelican
-from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
-from test_publish import copy_with_environment, make
+from shared_reads.plugin import MarkdownReader
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    """Return a copy of the project, published once."""
-    copy = copy_with_environment(tmp_path_factory.mktemp("rebuild") / "site")
-    first = make(copy, "publish")
-    assert first.returncode == 0, first.stdout + first.stderr
-    return copy
+def test_each_content_file_is_converted_once_for_both_languages(tmp_path, monkeypatch):
+    converted, converters = [], []
+    original_convert, original_init = Markdown.convert, Markdown.__init__
 
+    def counting_convert(self, source):
+        converted.append(source)
+        return original_convert(self, source)
 
-def digest(file):
-    """Return the name the kept copies of a file's bytes go by."""
-    return hashlib.sha256(file.read_bytes()).hexdigest()
+    def counting_init(self, **options):
+        converters.append(self)
+        original_init(self, **options)
 
-
-def test_each_content_file_is_read_once_for_both_languages(tmp_path, monkeypatch):
-    reads = []
-    original = MarkdownReader.read
-
-    def counting_read(self, source_path):
-        reads.append(Path(source_path).relative_to(ROOT / "content").as_posix())
-        return original(self, source_path)
-
-    monkeypatch.setattr(MarkdownReader, "read", counting_read)
+    monkeypatch.setattr(Markdown, "convert", counting_convert)
+    monkeypatch.setattr(Markdown, "__init__", counting_init)
     settings = read_settings(
         str(ROOT / "pelicanconf.py"), override={"OUTPUT_PATH": str(tmp_path)}
     )
     Pelican(settings).run()
-    written = sorted(
-        path.relative_to(ROOT / "content").as_posix()
-        for path in (ROOT / "content").rglob("*.md")
+    files = Counter(
+        path.read_text("utf-8") for path in (ROOT / "content").rglob("*.md")
     )
-    assert sorted(reads) == written
+    assert len(files) > 20
+    assert Counter(text for text in converted if text in files) == files
+    assert len(converters) == 1
     assert (tmp_path / "en" / "index.html").is_file()
     assert (tmp_path / "index.html").is_file()
 
 
-def test_a_rebuild_takes_the_compressed_copy_of_an_unchanged_page(project):
-    home = project / "output" / "index.html"
-    kept = project / "cache" / "compressed" / f"{digest(home)}.br"
-    assert kept.read_bytes() == home.with_name("index.html.br").read_bytes()
-    # Plant a copy that decompresses to the same page but is made differently.
-    planted = brotli.compress(home.read_bytes(), quality=1)
-    kept.write_bytes(planted)
-    again = make(project, "publish")
-    assert again.returncode == 0, again.stdout + again.stderr
-    assert (project / "output" / "index.html.br").read_bytes() == planted
+def reader(tmp_path):
+    """Return our Markdown reader with the site's Markdown settings."""
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    settings["PATH"] = str(tmp_path)
+    return MarkdownReader(settings)
 
 
-def test_an_edited_page_is_compressed_anew_and_old_copies_are_dropped(project):
-    page = project / "content" / "fi" / "tyonohjaaja.md"
-    page.write_text(page.read_text("utf-8") + "\nUusi kappale.\n", "utf-8")
-    again = make(project, "publish")
-    assert again.returncode == 0, again.stdout + again.stderr
-    built = project / "output" / "tyonohjaaja" / "index.html"
-    assert "Uusi kappale." in built.read_text("utf-8")
-    compressed = built.with_name("index.html.br").read_bytes()
-    assert brotli.decompress(compressed) == built.read_bytes()
-    copies = [
-        path
-        for path in (project / "output").resolve().rglob("*")
-        if path.suffix in (".br", ".gz")
-    ]
-    needed = {digest(copy.with_suffix("")) + copy.suffix for copy in copies}
-    kept = {path.name for path in (project / "cache" / "compressed").iterdir()}
-    assert kept == needed
+def test_one_converter_carries_nothing_from_one_file_to_the_next(tmp_path):
+    first = tmp_path / "first.md"
+    first.write_text(
+        "Title: First\n\nThe HTML spec[^1].\n\n"
+        "*[HTML]: HyperText Markup Language\n[^1]: A note.\n",
+        "utf-8",
+    )
+    second = tmp_path / "second.md"
+    second.write_text("Title: Second\nSummary: *Short*\n\nPlain HTML.\n", "utf-8")
+    read = reader(tmp_path).read
+    html, metadata = read(str(first))
+    assert "<abbr" in html and "footnote" in html
+    assert metadata["title"] == "First"
+    html, metadata = read(str(second))
+    assert html == "<p>Plain HTML.</p>"
+    assert metadata["title"] == "Second"
+    assert metadata["summary"] == "<p><em>Short</em></p>"
+    # Read again, the first file gives what a new converter gives.
+    fresh = Markdown(**reader(tmp_path).settings["MARKDOWN"])
+    assert read(str(first)) == (
+        fresh.convert(first.read_text("utf-8")),
+        {"title": "First"},
+    )
