@@ -11,7 +11,8 @@ SITEURL = "https://www.example.fi"
 
 # Minified output, hashed asset names, _headers, and .gz/.br beside every text file.
 ASSET_FINGERPRINT = True
-PLUGINS = [*PLUGINS, "publish_assets", "pelican.plugins.precompress"]
-PRECOMPRESS_GZIP = PRECOMPRESS_BROTLI = True
-PRECOMPRESS_ZOPFLI = False
-PRECOMPRESS_TEXT_EXTENSIONS = {".css", ".html", ".js", ".json", ".svg", ".txt", ".xml"}
+PLUGINS = [*PLUGINS, "publish_assets"]
+COMPRESS_EXTENSIONS = {".css", ".html", ".js", ".json", ".svg", ".txt", ".xml"}
+# Brotli quality of the .br copies: 11 makes them about 7 % smaller than 5 but
+# takes forty times as long (20 ms a page, four times plain Pelican's build).
+COMPRESS_BROTLI_QUALITY = 5

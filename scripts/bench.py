@@ -53,13 +53,17 @@ BENCH_OVERRIDES = {"SITE_CHECK_PAGE_BUDGET": 10**9}
 CACHE_OVERRIDES = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
 # Our build with stages left out, each row leaving out one more: what is left
 # in the last row is reading and writing both languages with our theme.
+# Stages are plugins, by name, and compression, which publish_assets does (and
+# older checkouts left to pelican-precompress).
 LAST_STAGE = "  … and minification"
+COMPRESSION = "compression"
 LEFT_OUT = {
     "ours": (),
     "without the checks": ("site_checks",),
-    "  … and compression": ("site_checks", "pelican.plugins.precompress"),
-    LAST_STAGE: ("site_checks", "pelican.plugins.precompress", "publish_assets"),
+    "  … and compression": ("site_checks", COMPRESSION),
+    LAST_STAGE: ("site_checks", COMPRESSION, "publish_assets"),
 }
+OLDER_COMPRESSION = "pelican.plugins.precompress"
 
 
 class BuildFailed(Exception):
@@ -366,9 +370,13 @@ def production_plugins(checkout):
 
 
 def stage_overrides(left_out, checkout=ROOT):
-    """Return the settings of a checkout's build without the plugins ``left_out``."""
+    """Return the settings of a checkout's build without the stages ``left_out``."""
     plugins = production_plugins(checkout)
+    if COMPRESSION in left_out:
+        left_out = (*left_out, OLDER_COMPRESSION)
     overrides = {"PLUGINS": [name for name in plugins if name not in left_out]}
+    if COMPRESSION in left_out:
+        overrides["COMPRESS_EXTENSIONS"] = []
     if "publish_assets" in left_out:
         overrides["ASSET_FINGERPRINT"] = False  # no hashed copies are written
     return overrides

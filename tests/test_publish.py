@@ -138,7 +138,7 @@ def text_files(site):
 
 
 def test_every_text_file_has_gzip_and_brotli_siblings_with_the_same_bytes(site):
-    # pelican-precompress skips a file that compression would not make smaller.
+    # A file that compression would not make smaller has no copies.
     files = [file for file in text_files(site) if file.stat().st_size >= 512]
     assert len(files) > 20
     for file in files:

@@ -1,7 +1,8 @@
 """Production output: minified files, hashed asset copies, ``_headers`` and CNAME.
 
 Runs on pelican-granular-signals' ``minify`` signal, which comes after every
-page of every language is written and before pelican-precompress compresses.
+page of every language is written; the compressed copies follow on its
+``compress`` signal, before the checks on ``deploy``.
 """
 
 import logging
@@ -9,10 +10,9 @@ from pathlib import Path
 
 import blinker
 from http_headers.policy import build_headers_file
-from pelican import signals
 from pelican.plugins import granular_signals
 
-from .compressed import keep_copies, restore_copies
+from .compressed import compress_tree
 from .fingerprint import copy_fingerprinted
 from .minify import minify_tree
 
@@ -31,11 +31,7 @@ def url_path(file, output):
 
 
 def finish_output(pelican):
-    """Minify the output, add hashed asset copies, write ``_headers`` and CNAME.
-
-    Last, the compressed copies kept from the last build are put back beside
-    the files that did not change, for pelican-precompress to skip.
-    """
+    """Minify the output, add hashed asset copies, write ``_headers`` and CNAME."""
     settings = pelican.settings
     if not is_main_site(settings):
         return
@@ -52,25 +48,17 @@ def finish_output(pelican):
     )
     if settings.get("CUSTOM_DOMAIN"):
         (output / "CNAME").write_text(settings["CUSTOM_DOMAIN"] + "\n", "utf-8")
-    restored = restore_copies(settings)
-    logger.info("[publish_assets] %s compressed copies from the last build", restored)
 
 
-def keep_compressed_copies(pelican):
-    """Keep this build's compressed copies for the next build."""
+def compress_output(pelican):
+    """Write the compressed copies of the finished output (once, by the main site)."""
     if is_main_site(pelican.settings):
-        keep_copies(pelican.settings)
-
-
-def leave_compression_to_main_site(pelican):
-    """Keep a language subsite from compressing files the main site minifies later."""
-    if not is_main_site(pelican.settings):
-        pelican.settings.update(PRECOMPRESS_GZIP=False, PRECOMPRESS_BROTLI=False)
+        count = compress_tree(pelican.settings)
+        logger.info("[publish_assets] %s compressed copies", count)
 
 
 def register():
     """Connect the handlers; the granular signals must exist first."""
     granular_signals.register()
-    signals.initialized.connect(leave_compression_to_main_site)
     blinker.signal("minify").connect(finish_output)
-    blinker.signal("deploy").connect(keep_compressed_copies)
+    blinker.signal("compress").connect(compress_output)

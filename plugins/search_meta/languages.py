@@ -1,5 +1,7 @@
 """Name the site's languages and their locales for search engines."""
 
+from functools import cache
+
 from babel import Locale
 from babel.core import get_global
 
@@ -17,7 +19,11 @@ def og_locale(lang, overrides):
     The territory is the one Babel finds most likely for the language, unless
     ``overrides`` (``SEARCH_META_LOCALES``) names another.
     """
-    if lang in overrides:
-        return overrides[lang]
+    return overrides[lang] if lang in overrides else likely_locale(lang)
+
+
+@cache
+def likely_locale(lang):
+    """Return the locale Babel finds most likely for a language: ``fi_FI``."""
     likely = Locale.parse(get_global("likely_subtags").get(lang, lang))
     return f"{likely.language}_{likely.territory}"

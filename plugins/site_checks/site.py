@@ -32,11 +32,12 @@ def target_file(url, site_dir, siteurl):
 
 
 def compressed_size(file):
-    """Return the size of a file after brotli at its best quality.
+    """Return the size of a file after brotli.
 
     When the build has already written a brotli copy beside it (``.br``) that
     holds exactly the file's bytes, that copy is what visitors are sent, and
-    its size is returned without compressing again.
+    its size is returned. A build without copies (the development build) is
+    weighed at brotli's best quality.
     """
     data = file.read_bytes()
     copy = file.with_name(file.name + ".br")

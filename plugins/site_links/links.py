@@ -35,6 +35,7 @@ def asset_url(path, settings):
     return site_url(f"{settings['THEME_STATIC_DIR']}/{name}", settings)
 
 
+@cache
 def language_name(lang):
     """Return a language's own name, capitalized: ``Suomi``, ``English``."""
     name = Locale.parse(lang).get_display_name(lang)
