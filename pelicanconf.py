@@ -54,6 +54,9 @@ JINJA_ENVIRONMENT = {
     # Compiled templates are kept (in the user's temporary folder) for every
     # language site and later builds; an edited template is compiled anew.
     "bytecode_cache": FileSystemBytecodeCache(),
+    # A build runs with one set of templates: no checking each file for changes
+    # every time a page includes it (the live preview starts each build anew).
+    "auto_reload": False,
     "trim_blocks": True,
     "lstrip_blocks": True,
 }

@@ -8,9 +8,10 @@ a page, about 7 % larger). A copy is written only when it is smaller.
 """
 
 import gzip
-from pathlib import Path
 
 import brotli
+
+from .files import files_under
 
 
 def compressors(settings):
@@ -26,12 +27,9 @@ def compressors(settings):
 
 def compress_tree(settings):
     """Write the compressed copies of every text file in the output; return how many."""
-    extensions = settings["COMPRESS_EXTENSIONS"]
     ways = compressors(settings).items()
     written = 0
-    for file in sorted(Path(settings["OUTPUT_PATH"]).rglob("*")):
-        if file.suffix not in extensions or not file.is_file():
-            continue
+    for file in files_under(settings["OUTPUT_PATH"], settings["COMPRESS_EXTENSIONS"]):
         data = file.read_bytes()
         for suffix, compress in ways:
             packed = compress(data)

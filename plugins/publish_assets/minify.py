@@ -1,10 +1,10 @@
 """Minify the written HTML, CSS and JavaScript in place."""
 
-from pathlib import Path
-
 import minify_html
 import rcssmin
 import rjsmin
+
+from .files import files_under
 
 MINIFIERS = {
     ".html": lambda text: minify_html.minify(
@@ -21,10 +21,8 @@ MINIFIERS = {
 
 def minify_tree(folder):
     """Minify every HTML, CSS and JS file below ``folder``; return how many."""
-    count = 0
-    for path in Path(folder).rglob("*"):
-        minify = MINIFIERS.get(path.suffix)
-        if minify and path.is_file():
-            path.write_text(minify(path.read_text("utf-8")), "utf-8")
-            count += 1
-    return count
+    paths = files_under(folder, MINIFIERS)
+    for path in paths:
+        minify = MINIFIERS[path.suffix]
+        path.write_text(minify(path.read_text("utf-8")), "utf-8")
+    return len(paths)

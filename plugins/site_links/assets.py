@@ -1,6 +1,7 @@
 """Names of the theme's static files: content-hashed in production."""
 
 import hashlib
+from functools import cache
 from pathlib import Path, PurePosixPath
 
 HASH_LENGTH = 10
@@ -18,4 +19,11 @@ def theme_asset_name(path, settings):
     if not settings.get("ASSET_FINGERPRINT"):
         return path
     source = Path(settings["THEME"], "static", path)
-    return fingerprinted_name(path, source.read_bytes())
+    stat = source.stat()
+    return fingerprinted_file_name(path, str(source), stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def fingerprinted_file_name(path, source, mtime_ns, size):
+    """Return ``fingerprinted_name`` of a file, read once while it is unchanged."""
+    return fingerprinted_name(path, Path(source).read_bytes())
