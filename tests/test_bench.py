@@ -115,6 +115,8 @@ def test_bench_prints_the_table_and_targets_and_writes_a_json_report(tmp_path):
     assert size["pages"] == non_service + 2 * 3
     assert size["ours"]["seconds"] > 0 and size["plain"]["seconds"] > 0
     assert size["incremental"]["after_one_edit"]["seconds"] > 0
+    assert size["incremental"]["plain_after_one_edit"]["seconds"] > 0
+    assert "plain Pelican's own:" in result.stdout
     assert {"target", "measured", "met"} <= set(data["targets"][0])
 
 
