@@ -4,7 +4,7 @@ Hosts that serve precompressed files send these instead of compressing on each
 request. pelican-precompress does the same but always at brotli's best quality
 (11), about 20 ms a page, four times what plain Pelican spends building one;
 ``COMPRESS_BROTLI_QUALITY`` lets the site choose (5: under half a millisecond
-a page, about 7 % larger). A copy is written only when it is smaller.
+a page, about 10 % larger). A copy is written only when it is smaller.
 """
 
 import gzip
