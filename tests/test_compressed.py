@@ -45,3 +45,12 @@ def test_the_brotli_quality_is_the_sites_setting(tmp_path):
     expected = brotli.compress(page.read_bytes(), mode=brotli.MODE_TEXT, quality=11)
     assert sizes[11] == expected
     assert len(sizes[1]) > len(sizes[11])
+
+
+def test_a_file_that_no_longer_shrinks_loses_its_older_copies(tmp_path):
+    page = tmp_path / "index.html"
+    page.write_text(TEXT, "utf-8")
+    compress_tree(settings(tmp_path, 5))
+    page.write_text("<p>", "utf-8")
+    compress_tree(settings(tmp_path, 5))
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["index.html"]

@@ -32,8 +32,10 @@ def compress_tree(settings):
     for file in files_under(settings["OUTPUT_PATH"], settings["COMPRESS_EXTENSIONS"]):
         data = file.read_bytes()
         for suffix, compress in ways:
-            packed = compress(data)
+            packed, copy = compress(data), file.with_name(file.name + suffix)
             if len(packed) < len(data):
-                file.with_name(file.name + suffix).write_bytes(packed)
+                copy.write_bytes(packed)
                 written += 1
+            else:  # never leave an older copy of other bytes beside the file
+                copy.unlink(missing_ok=True)
     return written
