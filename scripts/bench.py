@@ -157,12 +157,12 @@ class Site:
         overrides = {"CACHE_PATH": str(self.cold_cache), **overrides}
         return arguments + overrides_option({**self.overrides, **overrides})
 
-    def plain(self):
+    def plain(self, **overrides):
         """Return the command of plain Pelican's build."""
         command = [*PELICAN, str(self.plain_content)]
         command += ["-o", str(self.output), "-s", str(PLAINCONF)]
         templates = {"THEME_TEMPLATES_OVERRIDES": [str(self.templates)]}
-        return command + overrides_option(templates)
+        return command + overrides_option({**templates, **overrides})
 
     def cached(self):
         """Return the command of our build with Pelican's content cache on."""
@@ -170,11 +170,7 @@ class Site:
 
     def plain_cached(self):
         """Return the command of plain Pelican's build with its content cache on."""
-        command = [*PELICAN, str(self.plain_content)]
-        command += ["-o", str(self.output), "-s", str(PLAINCONF)]
-        templates = {"THEME_TEMPLATES_OVERRIDES": [str(self.templates)]}
-        caching = {**CACHE_OVERRIDES, "CACHE_PATH": str(self.plain_cache)}
-        return command + overrides_option({**templates, **caching})
+        return self.plain(**CACHE_OVERRIDES, CACHE_PATH=str(self.plain_cache))
 
     def build(self, command, folder=ROOT):
         """Build into an empty output folder, nothing cached; return the Measure."""
