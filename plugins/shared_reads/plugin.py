@@ -58,7 +58,9 @@ class MarkdownReader(PelicanMarkdownReader):
 
     Building a ``Markdown`` loads and sets up every extension again, a third
     of the time a page takes to convert; ``reset()`` is the library's way to
-    convert the next document with the same one.
+    convert the next document with the same one. The converter is made on
+    first use: Pelican makes a reader for every generator of every language
+    site, and most of them read nothing.
     """
 
     def read(self, source_path):
