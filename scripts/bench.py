@@ -30,15 +30,18 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import phase_clock
 import synthetic
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLISHCONF = ROOT / "publishconf.py"
 PLAINCONF = ROOT / "scripts" / "plainconf.py"
-PELICAN = [sys.executable, "-m", "pelican"]
+# Every timed build notes when each of its stages begins (scripts/phase_clock.py).
+PELICAN = [sys.executable, str(ROOT / "scripts" / "phase_clock.py")]
+START_UP = "starting Python and Pelican"
 SIZES = (10, 100, 1000)
 RUNS = 5
 # Targets: our build at most this many times plain Pelican's; time per page at
@@ -72,18 +75,24 @@ class BuildFailed(Exception):
 
 @dataclass(frozen=True)
 class Measure:
-    """One build: wall seconds, CPU seconds (with its workers), peak memory."""
+    """One build: wall seconds, CPU seconds (with its workers), peak memory, and
+    the CPU seconds of each of its stages."""
 
     seconds: float
     cpu_seconds: float
     peak_mb: float
+    phases: dict = field(default_factory=dict)
 
 
 def run_timed(command, log, folder=ROOT):
     """Run ``command`` in ``folder`` (the project's); return its Measure."""
+    marks = Path(log).with_suffix(".marks.json")
+    environment = {**os.environ, phase_clock.MARKS_VARIABLE: str(marks)}
     with open(log, "w") as out:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=folder, stdout=out, stderr=out)
+        process = subprocess.Popen(
+            command, cwd=folder, stdout=out, stderr=out, env=environment
+        )
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -91,7 +100,15 @@ def run_timed(command, log, folder=ROOT):
         tail = Path(log).read_text("utf-8", "replace").splitlines()[-20:]
         raise BuildFailed(f"{' '.join(map(str, command))}\n" + "\n".join(tail))
     # ru_maxrss is in kilobytes on Linux: the largest of the build and its workers.
-    return Measure(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    cpu_seconds = usage.ru_utime + usage.ru_stime
+    peak_mb = usage.ru_maxrss / 1024
+    return Measure(seconds, cpu_seconds, peak_mb, stages(marks, cpu_seconds))
+
+
+def stages(marks, cpu_seconds):
+    """Return {stage: CPU seconds} of a build, its start-up first."""
+    phases = phase_clock.phases(json.loads(marks.read_text("utf-8")))
+    return {START_UP: cpu_seconds - sum(phases.values()), **phases}
 
 
 def overrides_option(overrides):
@@ -188,11 +205,19 @@ class Site:
 
 
 def summary(measures):
-    """Return the medians of some runs (the largest peak memory), and every run."""
+    """Return the medians of some runs (the largest peak memory), and every run.
+
+    Each stage's median is taken on its own, so they need not add up to the
+    median of the whole build.
+    """
     return {
         "seconds": statistics.median(m.seconds for m in measures),
         "cpu_seconds": statistics.median(m.cpu_seconds for m in measures),
         "peak_mb": max(m.peak_mb for m in measures),
+        "phases": {
+            name: statistics.median(m.phases[name] for m in measures)
+            for name in measures[0].phases
+        },
         "runs": [asdict(m) for m in measures],
     }
 
@@ -315,6 +340,24 @@ def format_table(sizes):
     return "\n".join(lines)
 
 
+def format_phases(sizes):
+    """Return where a full build's CPU time goes: ours beside plain Pelican's."""
+    head = f"{'CPU s (medians)':<28}" + "".join(
+        f"  {size['services']:>5} services: ours  plain" for size in sizes
+    )
+    lines = [head, "-" * len(head)]
+    for name in sizes[0]["ours"]["phases"]:
+        lines.append(
+            f"{name:<28}"
+            + "".join(
+                f"  {size['ours']['phases'][name]:>20.2f}"
+                f"  {size['plain']['phases'][name]:>5.2f}"
+                for size in sizes
+            )
+        )
+    return "\n".join(lines)
+
+
 def format_targets(targets):
     """Return one line per target: met or missed, and the figure."""
     return "\n".join(
@@ -355,6 +398,8 @@ def benchmark(sizes, runs, report):
     targets = check_targets(results)
     print()
     print(format_table(results))
+    print()
+    print(format_phases(results))
     print()
     print(format_targets(targets))
     report.parent.mkdir(parents=True, exist_ok=True)

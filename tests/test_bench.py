@@ -9,6 +9,8 @@ import subprocess
 import sys
 
 import bench
+import phase_clock
+import pytest
 import synthetic
 from conftest import ROOT
 
@@ -118,6 +120,45 @@ def test_bench_prints_the_table_and_targets_and_writes_a_json_report(tmp_path):
     assert size["incremental"]["plain_after_one_edit"]["seconds"] > 0
     assert "plain Pelican's own:" in result.stdout
     assert {"target", "measured", "met"} <= set(data["targets"][0])
+    ours, plain = size["ours"]["phases"], size["plain"]["phases"]
+    assert list(ours) == [bench.START_UP, *phase_clock.PHASES] == list(plain)
+    production = ("minification", "compression", "checks")
+    assert all(ours[name] > 0 for name in production), ours
+    assert all(plain[name] == 0 for name in production), plain
+    assert plain["reading and writing"] > 0
+    assert sum(ours.values()) == pytest.approx(size["ours"]["runs"][0]["cpu_seconds"])
+    assert all(name in result.stdout for name in ours)
+
+
+def test_stages_are_measured_from_the_main_sites_marks():
+    marks = [
+        ("start", 1.0),
+        ("initialized", 1.5),  # the main site
+        ("initialized", 4.0),  # a language subsite, built inside the main site
+        ("finalized", 5.0),
+        ("minify", 5.0),
+        ("finalized", 7.0),  # the main site, after its subsite
+        ("minify", 7.5),
+        ("compress", 8.0),
+        ("deploy", 9.0),
+        ("end", 9.25),
+    ]
+    assert phase_clock.phases(marks) == {
+        "loading settings and plugins": 0.5,
+        "reading and writing": 5.5,
+        "other plugins at the end": 0.5,
+        "minification": 0.5,
+        "compression": 1.0,
+        "checks": 0.25,
+    }
+
+
+def test_a_step_the_build_does_not_have_takes_no_time():
+    marks = [("start", 0.5), ("initialized", 1.0), ("finalized", 3.0), ("end", 3.5)]
+    phases = phase_clock.phases(marks)
+    assert phases["reading and writing"] == 2.0
+    assert phases["other plugins at the end"] == 0.5
+    assert phases["minification"] == phases["compression"] == phases["checks"] == 0
 
 
 def test_a_link_to_a_service_left_out_keeps_only_its_text(tmp_path):
