@@ -31,7 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import phase_clock
@@ -40,9 +40,10 @@ import synthetic
 ROOT = Path(__file__).resolve().parent.parent
 PUBLISHCONF = ROOT / "publishconf.py"
 PLAINCONF = ROOT / "scripts" / "plainconf.py"
-# Every timed build notes when each of its stages begins (scripts/phase_clock.py).
+# Every timed build notes when each of its phases begins (scripts/phase_clock.py).
 PELICAN = [sys.executable, str(ROOT / "scripts" / "phase_clock.py")]
-START_UP = "starting Python and Pelican"
+# What a build's CPU time holds beyond its last mark.
+EXIT = "exiting (and child processes)"
 SIZES = (10, 100, 1000)
 RUNS = 5
 # Targets: our build at most this many times plain Pelican's; time per page at
@@ -77,17 +78,22 @@ class BuildFailed(Exception):
 @dataclass(frozen=True)
 class Measure:
     """One build: wall seconds, CPU seconds (with its workers), peak memory, and
-    the CPU seconds of each of its stages."""
+    the CPU seconds of each of its phases."""
 
     seconds: float
     cpu_seconds: float
     peak_mb: float
-    phases: dict = field(default_factory=dict)
+    phases: dict
 
 
 def run_timed(command, log, folder=ROOT):
-    """Run ``command`` in ``folder`` (the project's); return its Measure."""
+    """Run ``command`` in ``folder`` (the project's); return its Measure.
+
+    The command is a build through scripts/phase_clock.py, which writes its
+    marks to the file named in the environment, beside the log.
+    """
     marks = Path(log).with_suffix(".marks.json")
+    marks.unlink(missing_ok=True)
     environment = {**os.environ, phase_clock.MARKS_VARIABLE: str(marks)}
     with open(log, "w") as out:
         start = time.perf_counter()
@@ -103,13 +109,13 @@ def run_timed(command, log, folder=ROOT):
     # ru_maxrss is in kilobytes on Linux: the largest of the build and its workers.
     cpu_seconds = usage.ru_utime + usage.ru_stime
     peak_mb = usage.ru_maxrss / 1024
-    return Measure(seconds, cpu_seconds, peak_mb, stages(marks, cpu_seconds))
+    return Measure(seconds, cpu_seconds, peak_mb, phase_seconds(marks, cpu_seconds))
 
 
-def stages(marks, cpu_seconds):
-    """Return {stage: CPU seconds} of a build, its start-up first."""
+def phase_seconds(marks, cpu_seconds):
+    """Return {phase: CPU seconds} of a build from its marks and its CPU time."""
     phases = phase_clock.phases(json.loads(marks.read_text("utf-8")))
-    return {START_UP: cpu_seconds - sum(phases.values()), **phases}
+    return {**phases, EXIT: cpu_seconds - sum(phases.values())}
 
 
 def overrides_option(overrides):
@@ -348,13 +354,15 @@ def format_table(sizes):
 
 def format_phases(sizes):
     """Return where a full build's CPU time goes: ours beside plain Pelican's."""
-    head = f"{'CPU s (medians)':<28}" + "".join(
+    names = list(sizes[0]["ours"]["phases"])
+    width = max(map(len, names))
+    head = f"{'CPU s (medians)':<{width}}" + "".join(
         f"  {size['services']:>5} services: ours  plain" for size in sizes
     )
     lines = [head, "-" * len(head)]
-    for name in sizes[0]["ours"]["phases"]:
+    for name in names:
         lines.append(
-            f"{name:<28}"
+            f"{name:<{width}}"
             + "".join(
                 f"  {size['ours']['phases'][name]:>20.2f}"
                 f"  {size['plain']['phases'][name]:>5.2f}"
@@ -498,7 +506,7 @@ def profile(services, report):
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         site = Site(folder, services)
         command = [sys.executable, "-m", "pyinstrument", "--outfile"]
-        command += [str(destination), "-m", "pelican", *site.our_arguments()]
+        command += [str(destination), *PELICAN[1:], *site.our_arguments()]
         run_timed(command, site.log)
     print(f"Written: {destination}")
 

@@ -1,4 +1,4 @@
-"""Run pelican and note the CPU time at which each stage of its build begins.
+"""Run pelican and note the CPU time at which each phase of its build begins.
 
 Usage: PHASE_CLOCK_MARKS=FILE python scripts/phase_clock.py [pelican's arguments ...]
 
@@ -7,35 +7,37 @@ seconds when pelican starts, when a site has loaded its plugins
 (``initialized``) and written its pages (``finalized``), when each production
 step sent by pelican-granular-signals begins (``minify``, ``compress``,
 ``deploy``) and when pelican is done; they are written as JSON to the file
-named by ``PHASE_CLOCK_MARKS``. The handlers are connected before pelican loads
-any plugin, so each runs before theirs.
+named by ``PHASE_CLOCK_MARKS``. Pelican calls a signal's handlers in the order
+they were connected, and ours are connected before pelican loads any plugin,
+so each runs before the plugins' own.
 """
 
 import json
 import os
 import sys
 import time
+from contextlib import ExitStack
+from itertools import pairwise
 from pathlib import Path
 
 import blinker
 import pelican
 from pelican import signals
 
+MARKS_VARIABLE = "PHASE_CLOCK_MARKS"
 # Pelican's own signals, then the production steps of pelican-granular-signals.
 SIGNALS = {
     "initialized": signals.initialized,
     "finalized": signals.finalized,
     **{step: blinker.signal(step) for step in ("minify", "compress", "deploy")},
 }
-STEPS = tuple(SIGNALS)
-MARKS_VARIABLE = "PHASE_CLOCK_MARKS"
-FIRST_OF_KIND = ("start", "initialized")
-# The stages of a build, each from its mark to the next one present.
-BOUNDARIES = ("start", *STEPS, "end")
+# The phases of a build, each from its mark to the next one present.
+BOUNDARIES = ("start", *SIGNALS, "end")
+START_UP = "starting Python and Pelican"
 PHASES = (
     "loading settings and plugins",
     "reading and writing",
-    "other plugins at the end",
+    "after writing (other plugins, summary)",
     "minification",
     "compression",
     "checks",
@@ -43,7 +45,7 @@ PHASES = (
 
 
 def phases(marks):
-    """Return {phase: CPU seconds} from a build's marks.
+    """Return {phase: CPU seconds} from a build's marks, its start-up first.
 
     A language subsite is built inside the main site's build, so the main
     site's ``initialized`` is the first of its kind and its later marks are the
@@ -51,15 +53,13 @@ def phases(marks):
     """
     times = {}
     for step, moment in marks:
-        if step not in times or step not in FIRST_OF_KIND:
+        if step != "initialized" or step not in times:
             times[step] = moment
-    for index in range(len(BOUNDARIES) - 2, 0, -1):
-        times.setdefault(BOUNDARIES[index], times[BOUNDARIES[index + 1]])
+    for name, following in reversed(list(pairwise(BOUNDARIES))):
+        times.setdefault(name, times[following])
     moments = [times[name] for name in BOUNDARIES]
-    return {
-        phase: later - earlier
-        for phase, earlier, later in zip(PHASES, moments, moments[1:], strict=False)
-    }
+    spans = (later - earlier for earlier, later in pairwise(moments))
+    return {START_UP: times["start"], **dict(zip(PHASES, spans, strict=True))}
 
 
 def noting(marks, step):
@@ -74,10 +74,11 @@ def noting(marks, step):
 def run(marks_file, arguments):
     """Run pelican with ``arguments``, noting the marks; write them when it ends."""
     marks = [("start", time.process_time())]
-    for step, signal in SIGNALS.items():
-        signal.connect(noting(marks, step), weak=False)
     try:
-        pelican.main(arguments)
+        with ExitStack() as connected:
+            for step, signal in SIGNALS.items():
+                connected.enter_context(signal.connected_to(noting(marks, step)))
+            pelican.main(arguments)
     finally:
         marks.append(("end", time.process_time()))
         Path(marks_file).write_text(json.dumps(marks), "utf-8")

@@ -7,10 +7,10 @@ import json
 import re
 import subprocess
 import sys
+import time
 
 import bench
 import phase_clock
-import pytest
 import synthetic
 from conftest import ROOT
 
@@ -121,22 +121,27 @@ def test_bench_prints_the_table_and_targets_and_writes_a_json_report(tmp_path):
     assert "plain Pelican's own:" in result.stdout
     assert {"target", "measured", "met"} <= set(data["targets"][0])
     ours, plain = size["ours"]["phases"], size["plain"]["phases"]
-    assert list(ours) == [bench.START_UP, *phase_clock.PHASES] == list(plain)
+    names = [phase_clock.START_UP, *phase_clock.PHASES, bench.EXIT]
+    assert list(ours) == names == list(plain)
     production = ("minification", "compression", "checks")
     assert all(ours[name] > 0 for name in production), ours
     assert all(plain[name] == 0 for name in production), plain
-    assert plain["reading and writing"] > 0
-    assert sum(ours.values()) == pytest.approx(size["ours"]["runs"][0]["cpu_seconds"])
-    assert all(name in result.stdout for name in ours)
+    for phases, build in ((ours, size["ours"]), (plain, size["plain"])):
+        assert phases[phase_clock.START_UP] > 0 and phases["reading and writing"] > 0
+        assert all(seconds >= 0 for seconds in phases.values()), phases
+        assert phases[bench.EXIT] < build["runs"][0]["cpu_seconds"] / 2
+    assert all(name in result.stdout for name in names)
 
 
-def test_stages_are_measured_from_the_main_sites_marks():
+def test_phases_are_measured_from_the_main_sites_marks():
     marks = [
         ("start", 1.0),
         ("initialized", 1.5),  # the main site
         ("initialized", 4.0),  # a language subsite, built inside the main site
         ("finalized", 5.0),
         ("minify", 5.0),
+        ("compress", 5.0),
+        ("deploy", 5.0),
         ("finalized", 7.0),  # the main site, after its subsite
         ("minify", 7.5),
         ("compress", 8.0),
@@ -144,9 +149,10 @@ def test_stages_are_measured_from_the_main_sites_marks():
         ("end", 9.25),
     ]
     assert phase_clock.phases(marks) == {
+        phase_clock.START_UP: 1.0,
         "loading settings and plugins": 0.5,
         "reading and writing": 5.5,
-        "other plugins at the end": 0.5,
+        "after writing (other plugins, summary)": 0.5,
         "minification": 0.5,
         "compression": 1.0,
         "checks": 0.25,
@@ -157,8 +163,48 @@ def test_a_step_the_build_does_not_have_takes_no_time():
     marks = [("start", 0.5), ("initialized", 1.0), ("finalized", 3.0), ("end", 3.5)]
     phases = phase_clock.phases(marks)
     assert phases["reading and writing"] == 2.0
-    assert phases["other plugins at the end"] == 0.5
+    assert phases["after writing (other plugins, summary)"] == 0.5
     assert phases["minification"] == phases["compression"] == phases["checks"] == 0
+
+
+def burn(seconds):
+    """Spend ``seconds`` of CPU time."""
+    until = time.process_time() + seconds
+    while time.process_time() < until:
+        pass
+
+
+def test_the_clock_notes_a_step_before_the_plugins_handlers_run(tmp_path, monkeypatch):
+    def build_with_a_slow_minifier(_arguments):
+        """Stand in for pelican: a plugin's handler takes 0.2 s on ``minify``."""
+        with phase_clock.SIGNALS["minify"].connected_to(lambda _: burn(0.2)):
+            for signal in phase_clock.SIGNALS.values():
+                signal.send(None)
+
+    def receivers():
+        return [set(signal.receivers) for signal in phase_clock.SIGNALS.values()]
+
+    monkeypatch.setattr(phase_clock.pelican, "main", build_with_a_slow_minifier)
+    before, marks = receivers(), tmp_path / "marks.json"
+    phase_clock.run(marks, [])
+    phases = phase_clock.phases(json.loads(marks.read_text("utf-8")))
+    assert phases["minification"] >= 0.2
+    assert phases["after writing (other plugins, summary)"] < 0.1
+    assert receivers() == before  # the clock's handlers are gone
+
+
+def test_profile_writes_a_report_of_one_build(tmp_path):
+    report = tmp_path / "bench.json"
+    command = [sys.executable, "scripts/bench.py", "--profile", "2"]
+    result = subprocess.run(
+        [*command, "--report", str(report)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "pelican" in (tmp_path / "profile-2.txt").read_text("utf-8")
 
 
 def test_a_link_to_a_service_left_out_keeps_only_its_text(tmp_path):
