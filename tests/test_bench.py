@@ -96,17 +96,22 @@ def test_generated_keys_are_added_to_a_setting_that_lists_service_keys(
     assert found == {"SERVICE_KEYS": [service.key for service in services]}
 
 
-def test_bench_prints_the_table_and_targets_and_writes_a_json_report(tmp_path):
-    report = tmp_path / "bench.json"
-    command = [sys.executable, "scripts/bench.py", "--sizes", "3", "--runs", "1"]
+def run_bench(report, *options):
+    """Run scripts/bench.py with ``options``, reporting to ``report``; return it."""
     result = subprocess.run(
-        [*command, "--report", str(report)],
+        [sys.executable, "scripts/bench.py", *options, "--report", str(report)],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def test_bench_prints_the_table_and_targets_and_writes_a_json_report(tmp_path):
+    report = tmp_path / "bench.json"
+    result = run_bench(report, "--sizes", "3", "--runs", "1")
     header, _, row = result.stdout.split("\n\n")[1].splitlines()
     assert header.split()[:6] == ["services", "pages", "ours", "s", "plain", "s"]
     assert row.split()[0] == "3"
@@ -194,16 +199,7 @@ def test_the_clock_notes_a_step_before_the_plugins_handlers_run(tmp_path, monkey
 
 
 def test_profile_writes_a_report_of_one_build(tmp_path):
-    report = tmp_path / "bench.json"
-    command = [sys.executable, "scripts/bench.py", "--profile", "2"]
-    result = subprocess.run(
-        [*command, "--report", str(report)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    run_bench(tmp_path / "bench.json", "--profile", "2")
     assert "pelican" in (tmp_path / "profile-2.txt").read_text("utf-8")
 
 
@@ -218,15 +214,7 @@ def test_stages_time_our_build_with_each_stage_left_out_beside_a_baseline_and_pl
     tmp_path,
 ):
     report = tmp_path / "bench.json"
-    command = [sys.executable, "scripts/bench.py", "--stages", "2", "--runs", "1"]
-    result = subprocess.run(
-        [*command, "--report", str(report), "--baseline", str(ROOT)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = run_bench(report, "--stages", "2", "--runs", "1", "--baseline", str(ROOT))
     data = json.loads((tmp_path / "stages-2.json").read_text("utf-8"))
     commit = bench.git_commit()
     baseline = [f"ours at {commit}", f"{bench.LAST_STAGE} at {commit}"]
