@@ -8,7 +8,7 @@ For each size (services in every language) the same generated Markdown is
 built in turns with our production settings (publishconf.py: our theme and
 plugins, minification, compression and every check) and with plain Pelican
 (scripts/plainconf.py: its default theme, no plugins); each build's wall time,
-CPU time, peak memory and the CPU time of each of its stages (noted by
+CPU time, peak memory and the CPU time of each of its phases (noted by
 scripts/phase_clock.py) are recorded and the medians reported. Then, with
 Pelican's content cache on, one page is edited and the site rebuilt. The
 figures are printed as a table and written as JSON.
@@ -219,7 +219,7 @@ class Site:
 def summary(measures):
     """Return the medians of some runs (the largest peak memory), and every run.
 
-    Each stage's median is taken on its own, so they need not add up to the
+    Each phase's median is taken on its own, so they need not add up to the
     median of the whole build.
     """
     return {
