@@ -449,12 +449,11 @@ def production_plugins(checkout):
 
 def stage_overrides(left_out, checkout=ROOT):
     """Return the settings of a checkout's build without the stages ``left_out``."""
-    plugins = production_plugins(checkout)
+    plugins, overrides = production_plugins(checkout), {}
     if COMPRESSION in left_out:
         left_out = (*left_out, OLDER_COMPRESSION)
-    overrides = {"PLUGINS": [name for name in plugins if name not in left_out]}
-    if COMPRESSION in left_out:
         overrides["COMPRESS_EXTENSIONS"] = []
+    overrides["PLUGINS"] = [name for name in plugins if name not in left_out]
     if "publish_assets" in left_out:
         overrides["ASSET_FINGERPRINT"] = False  # no hashed copies are written
     return overrides
