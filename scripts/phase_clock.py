@@ -34,13 +34,13 @@ SIGNALS = {
 # The phases of a build, each from its mark to the next one present.
 BOUNDARIES = ("start", *SIGNALS, "end")
 START_UP = "starting Python and Pelican"
+# The steps of our production build that plain Pelican does not have.
+PRODUCTION_PHASES = ("minification", "compression", "checks")
 PHASES = (
     "loading settings and plugins",
     "reading and writing",
     "after writing (other plugins, summary)",
-    "minification",
-    "compression",
-    "checks",
+    *PRODUCTION_PHASES,
 )
 
 

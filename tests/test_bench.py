@@ -128,7 +128,8 @@ def test_bench_prints_the_table_and_targets_and_writes_a_json_report(tmp_path):
     ours, plain = size["ours"]["phases"], size["plain"]["phases"]
     names = [phase_clock.START_UP, *phase_clock.PHASES, bench.EXIT]
     assert list(ours) == names == list(plain)
-    production = ("minification", "compression", "checks")
+    production = phase_clock.PRODUCTION_PHASES
+    assert production == ("minification", "compression", "checks")
     assert all(ours[name] > 0 for name in production), ours
     assert all(plain[name] == 0 for name in production), plain
     for phases, build in ((ours, size["ours"]), (plain, size["plain"])):
@@ -136,6 +137,13 @@ def test_bench_prints_the_table_and_targets_and_writes_a_json_report(tmp_path):
         assert all(seconds >= 0 for seconds in phases.values()), phases
         assert phases[bench.EXIT] < build["runs"][0]["cpu_seconds"] / 2
     assert all(name in result.stdout for name in names)
+    # Plain Pelican has no production steps: all its work is shared work.
+    assert size["plain"]["shared_cpu_seconds"] == size["plain"]["cpu_seconds"]
+    assert 0 < size["ours"]["shared_cpu_seconds"] < size["ours"]["cpu_seconds"]
+    ratio = size["ours"]["shared_cpu_seconds"] / size["plain"]["shared_cpu_seconds"]
+    assert size["shared_cpu_ratio"] == ratio
+    [shared] = [line for line in result.stdout.splitlines() if "also does" in line]
+    assert shared.endswith(f"{ratio:.2f}× at 3")
 
 
 def test_phases_are_measured_from_the_main_sites_marks():
@@ -162,6 +170,13 @@ def test_phases_are_measured_from_the_main_sites_marks():
         "compression": 1.0,
         "checks": 0.25,
     }
+
+
+def test_shared_work_is_a_builds_cpu_time_without_its_production_steps():
+    phases = dict.fromkeys((phase_clock.START_UP, *phase_clock.PHASES, bench.EXIT), 1.0)
+    phases.update(minification=0.5, compression=2.0, checks=1.5)
+    measure = bench.Measure(9.0, 10.0, 100.0, phases)
+    assert measure.shared_cpu_seconds == 6.0
 
 
 def test_a_step_the_build_does_not_have_takes_no_time():
