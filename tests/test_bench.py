@@ -7,7 +7,9 @@ import json
 import re
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import bench
 import phase_clock
@@ -125,6 +127,8 @@ def test_bench_prints_the_table_and_targets_and_writes_a_json_report(tmp_path):
     assert size["incremental"]["plain_after_one_edit"]["seconds"] > 0
     assert "plain Pelican's own:" in result.stdout
     assert {"target", "measured", "met"} <= set(data["targets"][0])
+    memory = bench.MEMORY_FOLDER
+    assert data["built_in"] == str(memory if memory.is_dir() else tempfile.gettempdir())
     ours, plain = size["ours"]["phases"], size["plain"]["phases"]
     names = [phase_clock.START_UP, *phase_clock.PHASES, bench.EXIT]
     assert list(ours) == names == list(plain)
@@ -213,9 +217,26 @@ def test_the_clock_notes_a_step_before_the_plugins_handlers_run(tmp_path, monkey
     assert receivers() == before  # the clock's handlers are gone
 
 
-def test_profile_writes_a_report_of_one_build(tmp_path):
-    run_bench(tmp_path / "bench.json", "--profile", "2")
-    assert "pelican" in (tmp_path / "profile-2.txt").read_text("utf-8")
+def test_profile_writes_a_report_of_one_build_on_disk_when_asked(tmp_path):
+    run_bench(tmp_path / "bench.json", "--profile", "2", "--on-disk")
+    profile = (tmp_path / "profile-2.txt").read_text("utf-8")
+    [program] = [line for line in profile.splitlines() if "Program:" in line]
+    assert f" {tempfile.gettempdir()}/bench-" in program
+
+
+def test_sites_are_built_in_memory_where_the_system_has_a_folder_there(
+    tmp_path, monkeypatch
+):
+    memory = tmp_path / "memory"
+    memory.mkdir()
+    monkeypatch.setattr(bench, "MEMORY_FOLDER", memory)
+    with bench.work_folder() as folder:
+        assert Path(folder).parent == memory
+    with bench.work_folder(on_disk=True) as folder:
+        assert Path(folder).parent == Path(tempfile.gettempdir())
+    monkeypatch.setattr(bench, "MEMORY_FOLDER", tmp_path / "none")
+    with bench.work_folder() as folder:
+        assert Path(folder).parent == Path(tempfile.gettempdir())
 
 
 def test_a_link_to_a_service_left_out_keeps_only_its_text(tmp_path):
