@@ -106,7 +106,7 @@ weight: $(BIN)/activate $(MO_FILES)
 	PYTHONPATH=plugins $(BIN)/python scripts/weight.py
 
 profile: $(BIN)/activate $(MO_FILES)
-	$(BIN)/python scripts/bench.py --profile $(SIZE)
+	$(BIN)/python scripts/bench.py --profile $(SIZE) $(BENCHOPTS)
 
 stages: $(BIN)/activate $(MO_FILES)
 	$(BIN)/python scripts/bench.py --stages $(SIZE) $(BENCHOPTS)

@@ -3,7 +3,7 @@
 Usage: python scripts/bench.py [--sizes 10 100 1000] [--runs 5] [--report FILE]
        python scripts/bench.py --profile 1000
        python scripts/bench.py --stages 100 [--runs 5] [--baseline ../older]
-       (each also with --on-disk: build on disk, not in memory)
+       (each also with --on-disk)
 
 For each size (services in every language) the same generated Markdown is
 built in turns with our production settings (publishconf.py: our theme and
@@ -13,7 +13,9 @@ CPU time, peak memory and the CPU time of each of its phases (noted by
 scripts/phase_clock.py) are recorded and the medians reported. Then, with
 Pelican's content cache on, one page is edited and the site rebuilt. The
 figures are printed as a table and written as JSON. Everything is built in
-memory (``/dev/shm``) where the system has it, so the disk does not count.
+memory (``/dev/shm``) where the system has room there, so that a slow disk's
+file creation does not count in the figures; ``--on-disk`` builds in the
+system's temporary folder instead.
 
 ``--profile SIZE`` instead runs one of our builds under pyinstrument and
 writes its report beside the JSON. ``--stages SIZE`` times our build with
@@ -58,11 +60,11 @@ MOST_INCREMENTAL = 0.5
 # benchmark keeps weighing every page but lets the build finish.
 BENCH_OVERRIDES = {"SITE_CHECK_PAGE_BUDGET": 10**9}
 CACHE_OVERRIDES = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
-# The sites are generated and built in memory where the system has a folder in
-# memory, so the figures are of the builds' work and not of the disk's. On a
-# virtual disk, creating a file took 10 to 50 times as long as in memory, and
-# longer after each build deleted: both builds slowed down from run to run.
+# The sites are generated and built in a folder in memory when the system has
+# one with room to spare (the three sizes take about 60 MB), so that a slow
+# disk's file creation does not count in the figures (README, Benchmarks).
 MEMORY_FOLDER = Path("/dev/shm")
+MEMORY_NEEDED = 512 * 2**20
 # Our build with stages left out, each row leaving out one more: what is left
 # in the last row is reading and writing both languages with our theme.
 # Stages are plugins, by name, and compression, which publish_assets does (and
@@ -213,8 +215,8 @@ class Site:
     def build(self, command, folder=ROOT):
         """Build into an empty output folder, nothing cached; return the Measure.
 
-        The disk is flushed first, so the deleting of the last build's files
-        does not slow down the writing of this one's.
+        When the sites are on disk, it is flushed first, so the deleting of the
+        last build's files does not slow down the writing of this one's.
         """
         shutil.rmtree(self.output, ignore_errors=True)
         shutil.rmtree(self.cold_cache, ignore_errors=True)
@@ -394,8 +396,8 @@ def format_shared_work(sizes):
         f"{size['shared_cpu_ratio']:.2f}× at {size['services']}" for size in sizes
     )
     return (
-        "Beside the targets, the work plain Pelican also does (all but "
-        f"minification, compression and checks), ours to plain, CPU: {ratios}"
+        "Not a target: the work both builds do (all but minification, "
+        f"compression and checks), ours to plain Pelican's CPU time: {ratios}"
     )
 
 
@@ -428,13 +430,20 @@ def machine():
     }
 
 
-def work_folder(on_disk=False):
-    """Return a new temporary folder for the sites and their builds, in memory
-    unless ``on_disk`` (or the system has no folder in memory)."""
-    in_memory = not on_disk and MEMORY_FOLDER.is_dir()
-    return tempfile.TemporaryDirectory(
-        prefix="bench-", dir=MEMORY_FOLDER if in_memory else None
+def memory_folder():
+    """Return the system's folder in memory if it has room for the sites, else None."""
+    has_room = (
+        MEMORY_FOLDER.is_dir()
+        and shutil.disk_usage(MEMORY_FOLDER).free >= MEMORY_NEEDED
     )
+    return MEMORY_FOLDER if has_room else None
+
+
+def work_folder(on_disk=False):
+    """Return a new temporary folder for the sites and their builds: in memory
+    unless ``on_disk`` or the system has no room there."""
+    parent = None if on_disk else memory_folder()
+    return tempfile.TemporaryDirectory(prefix="bench-", dir=parent)
 
 
 def benchmark(sizes, runs, report, on_disk=False):
@@ -505,6 +514,7 @@ def time_stages(services, runs, report, baseline=None, on_disk=False):
     is timed in the same turns, on the same content.
     """
     with work_folder(on_disk) as folder:
+        built_in = str(Path(folder).parent)
         site = Site(folder, services)
         commands = {
             name: (site.ours(**stage_overrides(left_out)), ROOT)
@@ -532,7 +542,12 @@ def time_stages(services, runs, report, baseline=None, on_disk=False):
         )
     destination = report.with_name(f"stages-{services}.json")
     destination.parent.mkdir(parents=True, exist_ok=True)
-    data = {"commit": git_commit(), "machine": machine(), "stages": stages}
+    data = {
+        "commit": git_commit(),
+        "machine": machine(),
+        "built_in": built_in,
+        "stages": stages,
+    }
     destination.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
     print(f"\nWritten: {destination}")
 

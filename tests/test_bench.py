@@ -4,7 +4,9 @@ No test here asserts a time: timings belong to `make bench`, not to tests.
 """
 
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -98,22 +100,30 @@ def test_generated_keys_are_added_to_a_setting_that_lists_service_keys(
     assert found == {"SERVICE_KEYS": [service.key for service in services]}
 
 
-def run_bench(report, *options):
-    """Run scripts/bench.py with ``options``, reporting to ``report``; return it."""
+def run_bench(report, *options, temporary=None):
+    """Run scripts/bench.py with ``options``, reporting to ``report``; return it.
+
+    ``temporary`` is the system's temporary folder for the run (``TMPDIR``).
+    """
+    environment = dict(os.environ)
+    if temporary:
+        environment["TMPDIR"] = str(temporary)
     result = subprocess.run(
         [sys.executable, "scripts/bench.py", *options, "--report", str(report)],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
+        env=environment,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 
 
 def test_bench_prints_the_table_and_targets_and_writes_a_json_report(tmp_path):
-    report = tmp_path / "bench.json"
-    result = run_bench(report, "--sizes", "3", "--runs", "1")
+    report, disk = tmp_path / "bench.json", tmp_path / "disk"
+    disk.mkdir()
+    result = run_bench(report, "--sizes", "3", "--runs", "1", temporary=disk)
     header, _, row = result.stdout.split("\n\n")[1].splitlines()
     assert header.split()[:6] == ["services", "pages", "ours", "s", "plain", "s"]
     assert row.split()[0] == "3"
@@ -127,8 +137,7 @@ def test_bench_prints_the_table_and_targets_and_writes_a_json_report(tmp_path):
     assert size["incremental"]["plain_after_one_edit"]["seconds"] > 0
     assert "plain Pelican's own:" in result.stdout
     assert {"target", "measured", "met"} <= set(data["targets"][0])
-    memory = bench.MEMORY_FOLDER
-    assert data["built_in"] == str(memory if memory.is_dir() else tempfile.gettempdir())
+    assert data["built_in"] == str(bench.memory_folder() or disk)
     ours, plain = size["ours"]["phases"], size["plain"]["phases"]
     names = [phase_clock.START_UP, *phase_clock.PHASES, bench.EXIT]
     assert list(ours) == names == list(plain)
@@ -146,7 +155,7 @@ def test_bench_prints_the_table_and_targets_and_writes_a_json_report(tmp_path):
     assert 0 < size["ours"]["shared_cpu_seconds"] < size["ours"]["cpu_seconds"]
     ratio = size["ours"]["shared_cpu_seconds"] / size["plain"]["shared_cpu_seconds"]
     assert size["shared_cpu_ratio"] == ratio
-    [shared] = [line for line in result.stdout.splitlines() if "also does" in line]
+    [shared] = [line for line in result.stdout.splitlines() if "Not a target" in line]
     assert shared.endswith(f"{ratio:.2f}× at 3")
 
 
@@ -218,10 +227,12 @@ def test_the_clock_notes_a_step_before_the_plugins_handlers_run(tmp_path, monkey
 
 
 def test_profile_writes_a_report_of_one_build_on_disk_when_asked(tmp_path):
-    run_bench(tmp_path / "bench.json", "--profile", "2", "--on-disk")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    run_bench(tmp_path / "bench.json", "--profile", "2", "--on-disk", temporary=disk)
     profile = (tmp_path / "profile-2.txt").read_text("utf-8")
     [program] = [line for line in profile.splitlines() if "Program:" in line]
-    assert f" {tempfile.gettempdir()}/bench-" in program
+    assert f" {disk}/bench-" in program
 
 
 def test_sites_are_built_in_memory_where_the_system_has_a_folder_there(
@@ -234,9 +245,23 @@ def test_sites_are_built_in_memory_where_the_system_has_a_folder_there(
         assert Path(folder).parent == memory
     with bench.work_folder(on_disk=True) as folder:
         assert Path(folder).parent == Path(tempfile.gettempdir())
+    monkeypatch.setattr(bench, "MEMORY_NEEDED", shutil.disk_usage(memory).free + 1)
+    with bench.work_folder() as folder:
+        assert Path(folder).parent == Path(tempfile.gettempdir())
     monkeypatch.setattr(bench, "MEMORY_FOLDER", tmp_path / "none")
     with bench.work_folder() as folder:
         assert Path(folder).parent == Path(tempfile.gettempdir())
+
+
+def test_on_disk_reaches_every_mode(monkeypatch):
+    called = {}
+    for mode in ("benchmark", "time_stages", "profile"):
+        monkeypatch.setattr(
+            bench, mode, lambda *args, mode=mode: called.setdefault(mode, args[-1])
+        )
+    for options in ([], ["--stages", "5"], ["--profile", "5"]):
+        assert bench.main([*options, "--on-disk"]) == 0
+    assert called == {"benchmark": True, "time_stages": True, "profile": True}
 
 
 def test_a_link_to_a_service_left_out_keeps_only_its_text(tmp_path):
@@ -249,9 +274,12 @@ def test_a_link_to_a_service_left_out_keeps_only_its_text(tmp_path):
 def test_stages_time_our_build_with_each_stage_left_out_beside_a_baseline_and_plain(
     tmp_path,
 ):
-    report = tmp_path / "bench.json"
-    result = run_bench(report, "--stages", "2", "--runs", "1", "--baseline", str(ROOT))
+    report, disk = tmp_path / "bench.json", tmp_path / "disk"
+    disk.mkdir()
+    options = ("--stages", "2", "--runs", "1", "--baseline", str(ROOT), "--on-disk")
+    result = run_bench(report, *options, temporary=disk)
     data = json.loads((tmp_path / "stages-2.json").read_text("utf-8"))
+    assert data["built_in"] == str(disk)
     commit = bench.git_commit()
     baseline = [f"ours at {commit}", f"{bench.LAST_STAGE} at {commit}"]
     assert list(data["stages"]) == [*bench.LEFT_OUT, *baseline, "plain Pelican"]
