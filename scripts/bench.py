@@ -215,8 +215,9 @@ class Site:
     def build(self, command, folder=ROOT):
         """Build into an empty output folder, nothing cached; return the Measure.
 
-        When the sites are on disk, it is flushed first, so the deleting of the
-        last build's files does not slow down the writing of this one's.
+        The disks are flushed first: when the sites are on disk, the deleting
+        of the last build's files then does not slow down the writing of this
+        one's.
         """
         shutil.rmtree(self.output, ignore_errors=True)
         shutil.rmtree(self.cold_cache, ignore_errors=True)
