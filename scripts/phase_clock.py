@@ -85,4 +85,6 @@ def run(marks_file, arguments):
 
 
 if __name__ == "__main__":
+    if MARKS_VARIABLE not in os.environ:
+        sys.exit(f"Set {MARKS_VARIABLE} to the file the marks go to.\n\n{__doc__}")
     run(os.environ[MARKS_VARIABLE], sys.argv[1:])

@@ -226,6 +226,25 @@ def test_the_clock_notes_a_step_before_the_plugins_handlers_run(tmp_path, monkey
     assert receivers() == before  # the clock's handlers are gone
 
 
+def test_the_clock_without_its_marks_file_says_what_to_set():
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if name != phase_clock.MARKS_VARIABLE
+    }
+    result = subprocess.run(
+        [sys.executable, "scripts/phase_clock.py", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=environment,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"Set {phase_clock.MARKS_VARIABLE} to the file")
+    assert "Traceback" not in result.stderr
+
+
 def test_profile_writes_a_report_of_one_build_on_disk_when_asked(tmp_path):
     disk = tmp_path / "disk"
     disk.mkdir()
