@@ -100,6 +100,18 @@ def test_generated_keys_are_added_to_a_setting_that_lists_service_keys(
     assert found == {"SERVICE_KEYS": [service.key for service in services]}
 
 
+def run_script(arguments, environment):
+    """Run one of the project's scripts with ``environment``; return the result."""
+    return subprocess.run(
+        [sys.executable, *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=environment,
+    )
+
+
 def run_bench(report, *options, temporary=None):
     """Run scripts/bench.py with ``options``, reporting to ``report``; return it.
 
@@ -108,14 +120,8 @@ def run_bench(report, *options, temporary=None):
     environment = dict(os.environ)
     if temporary:
         environment["TMPDIR"] = str(temporary)
-    result = subprocess.run(
-        [sys.executable, "scripts/bench.py", *options, "--report", str(report)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=environment,
-    )
+    arguments = ["scripts/bench.py", *options, "--report", str(report)]
+    result = run_script(arguments, environment)
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 
@@ -232,14 +238,7 @@ def test_the_clock_without_its_marks_file_says_what_to_set():
         for name, value in os.environ.items()
         if name != phase_clock.MARKS_VARIABLE
     }
-    result = subprocess.run(
-        [sys.executable, "scripts/phase_clock.py", "--help"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=environment,
-    )
+    result = run_script(["scripts/phase_clock.py", "--help"], environment)
     assert result.returncode == 1
     assert result.stderr.startswith(f"Set {phase_clock.MARKS_VARIABLE} to the file")
     assert "Traceback" not in result.stderr
