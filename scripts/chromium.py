@@ -1,6 +1,10 @@
-"""Where Chromium is and the flags that run it headless and quiet, as root, offline."""
+"""Which Chromium to run, and the flags that run it headless and quiet, offline."""
 
-CHROMIUM = "/usr/bin/chromium"
+from tool_paths import chromium
+
+# The system's Chromium, else Playwright's in .cache/ (None when there is neither:
+# `make test` installs one).
+CHROMIUM = chromium()
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",

@@ -13,7 +13,11 @@ PROJECT_FILES = (
     "theme",
     "pelicanconf.py",
     "publishconf.py",
+    "package.json",
+    "package-lock.json",
 )
+# Installed tools the copy shares (the English dictionary of `make check`).
+PROJECT_LINKS = ("node_modules",)
 
 
 def copy_project(folder):
@@ -25,4 +29,7 @@ def copy_project(folder):
             shutil.copytree(source, folder / name, ignore=ignore)
         else:
             shutil.copy(source, folder / name)
+    for name in PROJECT_LINKS:
+        if (ROOT / name).exists():
+            (folder / name).symlink_to(ROOT / name)
     return folder

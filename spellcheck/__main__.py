@@ -1,15 +1,21 @@
 """Spell-check the site's pages: ``python -m spellcheck [--warn] [CONTENT]``.
 
 Prints ``file:line: word → suggestions`` for each slip and exits 1 when there
-are any; with ``--warn`` it prints them as warnings and exits 0.
+are any; with ``--warn`` it prints them as warnings and exits 0. Each page's slips
+are kept in ``.cache/spellcheck.json`` beside the content folder, so a page that
+has not changed is not checked again.
 """
 
 import argparse
 import os
 import sys
+from pathlib import Path
 
+from .cache import SlipCache
 from .check import Checker, describe
-from .words import DictionaryMissing
+from .dictionaries import DictionaryMissing
+
+CACHE_FILE = Path(".cache", "spellcheck.json")
 
 
 def relative(path):
@@ -26,12 +32,13 @@ def main(argv=None):
         "--warn", action="store_true", help="report slips but exit 0 (for publishing)"
     )
     args = parser.parse_args(argv)
-    checker = Checker(args.content)
+    cache = SlipCache(Path(args.content).resolve().parent / CACHE_FILE)
+    checker = Checker(args.content, cache)
     word_list = relative(checker.word_list)
     count = 0
     for page in checker.pages():
         try:
-            slips = list(checker.check_file(page))
+            slips = checker.check_file(page)
         except DictionaryMissing as error:
             print(f"The spelling was not checked: {error}.")
             return 0 if args.warn else 2
@@ -43,6 +50,7 @@ def main(argv=None):
             line = describe(relative(page), number, finding, word_list)
             print(f"warning: {line}" if args.warn else line)
             count += 1
+    cache.save()
     if count == 0:
         print(f"Spelling and typography: {len(checker.pages())} pages, no slips.")
         return 0

@@ -2,9 +2,10 @@
 
 from pathlib import Path
 
+from .dictionaries import SOURCES
 from .prose import prose_lines
 from .typography import typography_slips
-from .words import DICTIONARIES, Speller, read_word_list
+from .words import Finding, Speller, read_word_list
 
 WORD_LIST = "sanasto.txt"
 
@@ -15,19 +16,31 @@ def page_language(path, content):
 
 
 class Checker:
-    """Check pages, loading each language's dictionary once, when first needed."""
+    """Check pages, loading each language's dictionary once, when first needed.
 
-    def __init__(self, content):
+    With a ``cache`` (a ``SlipCache``), an unchanged page's slips come from it.
+    """
+
+    def __init__(self, content, cache=None):
         self.content = Path(content)
         self.word_list = self.content / WORD_LIST
         self.own_words = read_word_list(self.word_list)
+        self.cache = cache
+        self._sources = {}
         self._spellers = {}
+
+    def source(self, lang):
+        """Return the dictionary source of ``lang``, or None when it has none."""
+        if lang not in self._sources:
+            find = SOURCES.get(lang)
+            self._sources[lang] = find and find()
+        return self._sources[lang]
 
     def speller(self, lang):
         """Return the speller of ``lang``, or None when it has no dictionary."""
         if lang not in self._spellers:
-            dictionary = DICTIONARIES.get(lang)
-            self._spellers[lang] = dictionary and Speller(dictionary(), self.own_words)
+            source = self.source(lang)
+            self._spellers[lang] = source and Speller(source.load(), self.own_words)
         return self._spellers[lang]
 
     def check_text(self, text, lang):
@@ -41,9 +54,21 @@ class Checker:
                 yield number, finding
 
     def check_file(self, path):
-        """Yield (line number, finding) for every slip in one page."""
+        """Return (line number, finding) for every slip in one page."""
         text = Path(path).read_text("utf-8")
-        yield from self.check_text(text, page_language(path, self.content))
+        lang = page_language(path, self.content)
+        if self.cache is None:
+            return list(self.check_text(text, lang))
+        source = self.source(lang)
+        key = self.cache.key(lang, source and source.name, sorted(self.own_words), text)
+        kept = self.cache.get(key)
+        if kept is None:
+            kept = [
+                [number, finding.text, finding.suggestions, finding.reason]
+                for number, finding in self.check_text(text, lang)
+            ]
+            self.cache.put(key, kept)
+        return [(number, Finding(*finding)) for number, *finding in kept]
 
     def pages(self):
         """Return every Markdown page of the content folder, sorted."""

@@ -2,21 +2,11 @@
 
 import re
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
-
-import libvoikko
-from spylls.hunspell import Dictionary
 
 # A word: letters, joined by hyphens or apostrophes, with a Finnish case ending
 # after a colon (EU:n).
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?::[^\W\d_]+)?")
-SUGGESTIONS = 3
-HUNSPELL_DICTIONARIES = Path("/usr/share/hunspell")
-
-
-class DictionaryMissing(RuntimeError):
-    """A language's dictionary is not installed; the message says how to install it."""
 
 
 @dataclass(frozen=True)
@@ -41,51 +31,6 @@ def read_word_list(path):
     lines = Path(path).read_text("utf-8").splitlines()
     entries = (line.split("#", 1)[0].strip() for line in lines)
     return frozenset(entry.lower() for entry in entries if entry)
-
-
-class Voikko:
-    """Finnish spelling through libvoikko and the voikko-fi dictionary."""
-
-    def __init__(self):
-        try:
-            self.voikko = libvoikko.Voikko("fi")
-        except (OSError, libvoikko.VoikkoException) as error:
-            raise DictionaryMissing(
-                "the Finnish dictionary (Voikko) is not installed: "
-                "apt-get install libvoikko1 voikko-fi"
-            ) from error
-
-    def known(self, word):
-        """Return whether the dictionary knows ``word``."""
-        return self.voikko.spell(word)
-
-    def suggest(self, word):
-        """Return a few spellings the writer may have meant."""
-        return self.voikko.suggest(word)[:SUGGESTIONS]
-
-
-class Hunspell:
-    """English spelling through a Hunspell dictionary (British English)."""
-
-    def __init__(self, name="en_GB"):
-        try:
-            self.dictionary = Dictionary.from_files(str(HUNSPELL_DICTIONARIES / name))
-        except OSError as error:
-            raise DictionaryMissing(
-                f"the English dictionary ({name}) is not installed: "
-                "apt-get install hunspell-en-gb"
-            ) from error
-
-    def known(self, word):
-        """Return whether the dictionary knows ``word``."""
-        return self.dictionary.lookup(word.replace("’", "'"))
-
-    def suggest(self, word):
-        """Return a few spellings the writer may have meant."""
-        return list(islice(self.dictionary.suggest(word), SUGGESTIONS))
-
-
-DICTIONARIES = {"fi": Voikko, "en": Hunspell}
 
 
 class Speller:

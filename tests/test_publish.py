@@ -17,6 +17,7 @@ HASHED = re.compile(r"\.[0-9a-f]{10}\.\w+$")
 PROJECT_IGNORES = shutil.ignore_patterns(
     ".git",
     ".venv",
+    ".cache",
     ".builds",
     "output",
     "node_modules",
