@@ -62,7 +62,9 @@ def installed_voikko():
         finnish = [d for d in libvoikko.Voikko.listDicts() if d.language == "fi"]
     except (OSError, AttributeError, libvoikko.VoikkoException):
         return None
-    return finnish and f"libvoikko {library}, {finnish[0].description}"
+    if not finnish:
+        return None
+    return f"libvoikko {library}, {finnish[0].description}"
 
 
 class PyVoikko:
