@@ -4,12 +4,14 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, SITEURL, run_pelican, site_path
 
+import pelicanconf
+
 PAGES = {
     "home": ("/", "/en/"),
     "services": ("/palvelut/", "/en/services/"),
     "team": ("/palvelut/tyoyhteisojen-tyonohjaus/", "/en/services/team-supervision/"),
     "manager": (
-        "/palvelut/esimiesten-tyonohjaus/",
+        "/palvelut/esihenkiloiden-tyonohjaus/",
         "/en/services/supervision-for-managers/",
     ),
     "individual": (
@@ -78,7 +80,15 @@ def test_hreflang_lists_both_languages_and_finnish_as_default(soup, fi, en):
 def test_title_names_the_page_and_the_site(soup, path):
     title = soup(path).title.text
     assert " – " in title or path in ("/", "/en/")
-    assert "Etunimi Sukunimi" in title
+    assert pelicanconf.SUPERVISOR_NAME in title
+
+
+def test_every_page_has_its_own_description(soup):
+    descriptions = [
+        soup(path).find("meta", attrs={"name": "description"})["content"]
+        for path in ALL_PATHS
+    ]
+    assert len(set(descriptions)) == len(ALL_PATHS)
 
 
 @pytest.mark.parametrize("path", ALL_PATHS)
