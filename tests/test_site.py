@@ -115,6 +115,31 @@ def test_home_page_has_a_card_for_every_service(soup):
         assert cards == [SITEURL + PAGES[key][lang] for key in SERVICE_KEYS]
 
 
+@pytest.mark.parametrize(
+    ("home", "process", "heading"),
+    [
+        ("/", PAGES["process"][0], "Näin työnohjaus alkaa"),
+        ("/en/", PAGES["process"][1], "How work supervision starts"),
+    ],
+)
+def test_home_page_leads_to_how_work_supervision_starts(soup, home, process, heading):
+    section = soup(home).find("h2", string=heading).parent
+    assert section.find("a", href=SITEURL + process)
+
+
+@pytest.mark.parametrize("path", PAGES["process"])
+def test_process_page_lists_the_five_steps_of_how_it_starts(soup, path):
+    steps = soup(path).main.find("ol").find_all("li", recursive=False)
+    assert len(steps) == 5
+    assert all(step.strong for step in steps)
+
+
+@pytest.mark.parametrize("path", [path for key in SERVICE_KEYS for path in PAGES[key]])
+def test_every_service_page_says_whom_it_is_for(soup, path):
+    headings = [h2.text for h2 in soup(path).main.find_all("h2")]
+    assert "Kenelle" in headings or "Who it is for" in headings
+
+
 def test_no_request_goes_to_another_host(site, html_files):
     for file in html_files:
         page = BeautifulSoup((site / file).read_text("utf-8"), "html.parser")
