@@ -1,42 +1,60 @@
-"""Every setting of the site. The owner's facts come first: replace the placeholders."""
+"""Every setting of the site. The owner's facts come first: fill in the placeholders."""
 
 import sys
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-# --- The owner's facts (placeholders: replace them) -------------------------
+# --- The owner's facts --------------------------------------------------------
+# Replace every placeholder: each value with [[TÄYDENNÄ: …]], the name, the
+# addresses at .invalid, and the empty [] "" and None below. `make publish`
+# names each one still left; README.md ("Ennen julkaisua") explains them all.
 SUPERVISOR_NAME = "Etunimi Sukunimi"
-SUPERVISOR_TITLE = "työnohjaaja (nimike)"
-SUPERVISOR_CREDENTIALS = ["Koulutus 1 (esimerkki)", "Koulutus 2 (esimerkki)"]
-SUPERVISOR_PHOTO = ""  # e.g. "images/tyonohjaaja.jpg" under content/images/
-CONTACT_EMAIL = "tyonohjaus@example.fi"
-CONTACT_PHONE = "+358 40 000 0000"
-CONTACT_PHONE_URI = "tel:" + CONTACT_PHONE.replace(" ", "")
-AREA_SERVED = "Suomi"
-CONTACT_FORM_ENDPOINT = "https://formspree.io/f/your-form-id"
+SUPERVISOR_TITLE = "[[TÄYDENNÄ: nimike]]"
+SUPERVISOR_TRAINING = ["[[TÄYDENNÄ: koulutus]]"]
+SUPERVISOR_MEMBERSHIPS = ["[[TÄYDENNÄ: jäsenyys]]"]  # or [] for none
+SUPERVISOR_PHOTO = ""  # optional, e.g. "images/tyonohjaaja.jpg" under content/images/
+CONTACT_EMAIL = "etunimi.sukunimi@paikkamerkki.invalid"
+CONTACT_PHONE = "[[TÄYDENNÄ: puhelinnumero]]"  # or "" to leave the phone out
+BUSINESS_ID = "[[TÄYDENNÄ: Y-tunnus]]"
+BUSINESS_ADDRESS = "[[TÄYDENNÄ: postiosoite tai paikkakunta]]"
+SESSION_PLACES = []  # any of "workplace", "premises", "online"
+AREA_SERVED = "[[TÄYDENNÄ: toiminta-alue]]"
+SUPERVISION_LANGUAGES = []  # language codes, e.g. ["fi", "en"]
+PRICING = "[[TÄYDENNÄ: hinnoittelu]]"
+SITE_ADDRESS = "https://tyonohjaus.invalid"  # without a trailing slash
+CONTACT_FORM_ENDPOINT = "https://lomakepalvelu.invalid/f/TAYDENNA"
 # The hosted service behind CONTACT_FORM_ENDPOINT, as the privacy notice names it:
 # its company name, the two-letter code of the country where it processes the
 # messages ("US", "IE", "FI"), and whether the messages leave the EU and EEA.
-CONTACT_FORM_PROCESSOR = "Lomakepalvelun nimi (esimerkki: Formspree, Inc.)"
-CONTACT_FORM_PROCESSOR_COUNTRY = "US"
-CONTACT_FORM_DATA_LEAVES_EU = True
+CONTACT_FORM_PROCESSOR = "[[TÄYDENNÄ: lomakepalvelun nimi]]"
+CONTACT_FORM_PROCESSOR_COUNTRY = ""
+CONTACT_FORM_DATA_LEAVES_EU = None  # True or False
+MESSAGE_RETENTION_MONTHS = None  # how long messages are kept at most, e.g. 12
+# The facts written in words, in English, for the pages under /en/.
+ENGLISH = {
+    "SUPERVISOR_TITLE": "[[TÄYDENNÄ: title in English]]",
+    "SUPERVISOR_TRAINING": ["[[TÄYDENNÄ: training in English]]"],
+    "SUPERVISOR_MEMBERSHIPS": ["[[TÄYDENNÄ: membership in English]]"],
+    "AREA_SERVED": "[[TÄYDENNÄ: area in English]]",
+    "PRICING": "[[TÄYDENNÄ: pricing in English]]",
+}
 
 # --- Site -------------------------------------------------------------------
-SITENAME = "Työnohjaus Etunimi Sukunimi"
+SITENAME = "Työnohjaus " + SUPERVISOR_NAME
 SITEURL = ""
 AUTHOR = SUPERVISOR_NAME
 TIMEZONE = "Europe/Helsinki"
 DEFAULT_LANG = "fi"
 MAIN_LANG = DEFAULT_LANG  # x-default; kept when a language subsite changes DEFAULT_LANG
+# Where the owner's facts are written, for the lines that name a placeholder.
+OWNER_FACTS_FILE = str(Path(__file__).resolve())
 
 # Other languages: one entry each, served under /<lang>/.
 I18N_SUBSITES = {
     "en": {
-        "SITENAME": "Work supervision Etunimi Sukunimi",
-        "SUPERVISOR_TITLE": "work supervisor (title)",
-        "SUPERVISOR_CREDENTIALS": ["Training 1 (example)", "Training 2 (example)"],
-        "AREA_SERVED": "Finland",
+        **ENGLISH,
+        "SITENAME": "Work supervision " + SUPERVISOR_NAME,
         "SEARCH_META_SERVICE_TYPE": "Work supervision",
         "SEARCH_META_IMAGE_ALT": "The words Työnohjaus and Work supervision",
     },
@@ -100,6 +118,7 @@ PLUGINS = [
     "http_headers",
     "external_links",
     "contact_form",
+    "owner_facts",
     "site_checks",
 ]
 DELETE_OUTPUT_DIRECTORY = False  # a failed build leaves the output folder as it was

@@ -1,13 +1,16 @@
 """Production settings: everything in pelicanconf.py, plus the site's real address."""
 
+import os
 import sys
 
 sys.path.append(".")
 from pelicanconf import *  # noqa: F403
-from pelicanconf import PLUGINS
+from pelicanconf import PLUGINS, SITE_ADDRESS
 
-# The public address of the site, without a trailing slash (placeholder: replace it).
-SITEURL = "https://www.example.fi"
+SITEURL = SITE_ADDRESS
+# Placeholders among the owner's facts stop the build, unless ALLOW_PLACEHOLDERS=1
+# (for the tests, CI and trying the production build): then they are warnings.
+OWNER_FACTS_REFUSE = os.environ.get("ALLOW_PLACEHOLDERS", "") in ("", "0")
 
 # Minified output, hashed asset names, _headers, and .gz/.br beside every text file.
 ASSET_FINGERPRINT = True

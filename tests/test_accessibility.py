@@ -129,7 +129,7 @@ def test_keyboard_alone_fills_in_and_sends_the_contact_form(
     assert fields["name"] == FORM_ENTRIES["contact-name"]
     assert fields["email"] == FORM_ENTRIES["contact-email"]
     assert fields["message"] == FORM_ENTRIES["contact-message"]
-    assert (fields["service"], fields["consent"]) == ("Group supervision", "Yes")
+    assert (fields["service"], fields["consent"]) == ("Group work supervision", "Yes")
     expect(page.get_by_role("status")).to_be_focused()
     expect(page.get_by_role("status")).to_contain_text("Your message has been sent.")
 

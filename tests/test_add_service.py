@@ -59,10 +59,10 @@ def test_new_service_is_in_the_finnish_table_with_its_facts(site_with_new_servic
     row = parse(site_with_new_service, "palvelut").select("tbody tr")[-1]
     assert [cell.text for cell in row(["th", "td"])] == [
         "Uravalmennus",
-        "yksilö",
-        "60 minuuttia",
-        "2–4 viikon välein",
-        "3 tai 6 kuukaudeksi",
+        "yksilöohjaus",
+        "60\u00a0minuuttia",
+        "2–4\u00a0viikon välein",
+        "3 tai 6\u00a0kuukaudeksi",
     ]
 
 
@@ -71,9 +71,9 @@ def test_new_service_takes_its_facts_from_finnish_in_english(site_with_new_servi
     assert [cell.text for cell in row(["th", "td"])] == [
         "Career coaching",
         "individual",
-        "60 minutes",
-        "every 2–4 weeks",
-        "3 or 6 months",
+        "60\u00a0minutes",
+        "every 2–4\u00a0weeks",
+        "3 or 6\u00a0months",
     ]
     page = parse(site_with_new_service, "en/services/career-coaching")
     assert page.select_one("dl.facts time")["datetime"] == "PT60M"

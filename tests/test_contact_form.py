@@ -3,6 +3,7 @@
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+from conftest import FORM_SITE_EMAIL
 from playwright.sync_api import expect
 
 import pelicanconf
@@ -27,9 +28,9 @@ WORDS = {
         "group": "Ryhmätyönohjaus",
         "not_sure": "En ole vielä varma",
         "yes": "Kyllä",
-        "subject": "Yhteydenotto verkkosivuilta: Työnohjaus Etunimi Sukunimi",
+        "subject": f"Yhteydenotto verkkosivuilta: {pelicanconf.SITENAME}",
         "sending": "Viestiäsi lähetetään…",
-        "sent": "Kiitos! Viestisi on lähetetty. Vastaan mahdollisimman pian.",
+        "sent": "Kiitos! Viestisi on lähetetty.",
         "failed": "Viestiä ei voitu lähettää.",
         "by_email": "Lähetä viesti sähköpostilla",
         "thanks": "Kiitos viestistäsi",
@@ -40,17 +41,17 @@ WORDS = {
             "Vahvista, että olet lukenut tietosuojaselosteen",
         ],
         "bad_email": "Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi",
-        "bad_size": "Kirjoita ryhmän koko numeroina, esimerkiksi 8",
+        "bad_size": "Kirjoita ryhmän koko lukuna, esimerkiksi 8",
     },
     "en": {
         "send": "Send message",
-        "group": "Group supervision",
+        "group": "Group work supervision",
         "not_sure": "Not sure yet",
         "yes": "Yes",
-        "subject": "Enquiry from the website: Work supervision Etunimi Sukunimi",
+        "subject": "Enquiry from the website: "
+        + pelicanconf.I18N_SUBSITES["en"]["SITENAME"],
         "sending": "Sending your message…",
-        "sent": "Thank you! Your message has been sent. "
-        "I will reply as soon as possible.",
+        "sent": "Thank you! Your message has been sent.",
         "failed": "Your message could not be sent.",
         "by_email": "Send the message by e-mail",
         "thanks": "Thank you for your message",
@@ -211,12 +212,22 @@ def test_failure_offers_an_email_with_the_message_filled_in(
     address = urlsplit(link.get_attribute("href"))
     query = parse_qs(address.query)
     assert address.scheme == "mailto"
-    assert unquote(address.path) == pelicanconf.CONTACT_EMAIL
+    assert unquote(address.path) == FORM_SITE_EMAIL
     assert query["subject"] == [WORDS["fi"]["subject"]]
     body = query["body"][0].replace("\r\n", "\n")
     assert MESSAGE in body
     assert "Nimi: Maija Meikäläinen" in body
     assert "Palvelu: Ryhmätyönohjaus" in body
+
+
+def test_failure_offers_no_email_while_the_address_is_a_placeholder(page, live_site):
+    # The placeholder endpoint cannot answer: its requests are refused here.
+    page.route(pelicanconf.CONTACT_FORM_ENDPOINT, lambda route: route.abort())
+    page.goto(live_site + CONTACT["fi"])
+    fill_form(page, "fi")
+    send_button(page, "fi").click()
+    expect(page.locator("#contact-failure")).to_contain_text(WORDS["fi"]["failed"])
+    assert page.locator('#contact-failure a, [href^="mailto:"]').count() == 0
 
 
 def test_no_answer_within_the_time_limit_is_a_failure(page, form_site, service):

@@ -17,7 +17,7 @@ DEBRIEFING = {"fi": "/palvelut/debriefing/", "en": "/en/services/debriefing/"}
 SERVICES = {
     "fi": {
         "team": "/palvelut/tyoyhteisojen-tyonohjaus/",
-        "manager": "/palvelut/esimiesten-tyonohjaus/",
+        "manager": "/palvelut/esihenkiloiden-tyonohjaus/",
         "individual": "/palvelut/yksilotyonohjaus/",
         "expert": "/palvelut/vaativien-tehtavien-tyonohjaus/",
         "group": "/palvelut/ryhmatyonohjaus/",
@@ -129,31 +129,44 @@ def test_only_the_contact_pages_load_a_script_and_it_is_deferred(site, html_file
         assert script.has_attr("defer") and not script.string
 
 
-@pytest.mark.parametrize(
-    ("lang", "country"), [("fi", "Yhdysvallat"), ("en", "United States")]
-)
-def test_privacy_notice_names_controller_and_form_service_from_settings(
-    soup, lang, country
-):
+@pytest.mark.parametrize("lang", LANGS)
+def test_privacy_notice_names_controller_and_form_service_from_settings(soup, lang):
     text = soup(PRIVACY[lang]).main.get_text(" ")
     for fact in (
         pelicanconf.SUPERVISOR_NAME,
+        pelicanconf.BUSINESS_ID,
+        pelicanconf.BUSINESS_ADDRESS,
         pelicanconf.CONTACT_EMAIL,
         pelicanconf.CONTACT_PHONE,
         pelicanconf.CONTACT_FORM_PROCESSOR,
-        country,
     ):
         assert fact in text
 
 
 @pytest.mark.parametrize(
+    ("lang", "retention"),
+    [("fi", "Säilytysaika"), ("en", "How long messages are kept")],
+)
+def test_privacy_notice_leaves_out_what_the_owner_has_not_decided(
+    soup, lang, retention
+):
+    page = soup(PRIVACY[lang])
+    # The form service is named; its country and the transfer are not yet known.
+    assert len(page.select("#form-processor dt")) == 1
+    assert not page.select("#form-processor + p")
+    assert retention not in [h2.text for h2 in page.main.find_all("h2")]
+
+
+@pytest.mark.parametrize(
     ("lang", "phrases"),
     [
-        ("fi", ["EU:n ja ETA-alueen ulkopuolelle", "evästeitä", "terveystietoja"]),
-        ("en", ["outside the EU and EEA", "cookies", "health details"]),
+        ("fi", ["lomakepalvelu", "evästeitä", "terveystietoja"]),
+        ("en", ["form service", "cookies", "health details"]),
     ],
 )
-def test_privacy_notice_covers_transfer_cookies_and_health_details(soup, lang, phrases):
+def test_privacy_notice_covers_form_service_cookies_and_health_details(
+    soup, lang, phrases
+):
     text = soup(PRIVACY[lang]).main.get_text(" ")
     assert all(phrase in text for phrase in phrases)
 
@@ -166,6 +179,7 @@ def test_privacy_notice_follows_a_processor_within_the_eu(tmp_path):
         "-e",
         'CONTACT_FORM_PROCESSOR_COUNTRY="FI"',
         "CONTACT_FORM_DATA_LEAVES_EU=false",
+        "MESSAGE_RETENTION_MONTHS=6",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     page = BeautifulSoup(
@@ -175,6 +189,7 @@ def test_privacy_notice_follows_a_processor_within_the_eu(tmp_path):
     assert facts["Where it processes the data"] == "Finland"
     assert facts["Transfer outside the EU and EEA"] == "No"
     assert "stays within the EU and EEA" in page.main.text
+    assert "kept for at most 6\u00a0months after the last contact" in page.main.text
 
 
 def test_form_processor_country_is_named_in_the_pages_language():
@@ -192,13 +207,14 @@ def test_unknown_processor_country_is_reported_and_shown_as_written(caplog):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_debriefing_page_leads_with_a_phone_call_before_the_text(soup, lang):
+def test_debriefing_page_leads_with_a_call_to_action_before_the_text(soup, lang):
     article = soup(DEBRIEFING[lang]).main.article
     call = article.find(class_="urgent-call")
-    assert call.find("a", href=pelicanconf.CONTACT_PHONE_URI)
     assert call.find_previous_sibling() is article.h1
     assert call.find("a", href="tel:112")
-    assert "1–3" in call.text
+    # Without a real phone number the way is the contact form, never a tel: link.
+    assert [a["href"] for a in call.select('a[href^="tel:"]')] == ["tel:112"]
+    assert call.find("a", class_="button")["href"].startswith(SITEURL + CONTACT[lang])
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -8,7 +8,6 @@ from conftest import ROOT, run_pelican
 
 GROUP_FI = "content/fi/palvelut/ryhmatyonohjaus.md"
 GROUP_EN = "content/en/services/group-supervision.md"
-TEAM_FI = "content/fi/palvelut/tyoyhteisojen-tyonohjaus.md"
 TEAM_EN = "content/en/services/team-supervision.md"
 PREVIOUS_SITE = {
     "index.html": b"<!doctype html><title>The site as it was</title>",
@@ -86,7 +85,7 @@ def test_fact_left_out_of_one_language_is_taken_from_the_other(project, tmp_path
         (project / "output/en/services/group-supervision/index.html").read_text(),
         "html.parser",
     )
-    assert page.find("time", datetime="PT90M").text == "1.5 hours"
+    assert page.find("time", datetime="PT90M").text == "1.5\u00a0hours"
 
 
 def test_missing_title_is_reported(project):
@@ -152,10 +151,10 @@ def test_service_without_its_translation_is_reported(project):
 
 
 def test_languages_that_disagree_name_both_files(project):
-    edit(project, TEAM_EN, "Session: 1.5 hours", "Session: 2 hours")
+    edit(project, GROUP_EN, "Session: 1.5 hours", "Session: 2 hours")
     result, lines = build(project)
     assert lines == [
-        f'{TEAM_EN}:6: Session: "2 hours" here but "1,5 h" in {TEAM_FI}; '
+        f'{GROUP_EN}:6: Session: "2 hours" here but "1,5 h" in {GROUP_FI}; '
         "write the same in both, or leave it out of one"
     ]
     assert_stopped_cleanly(project, result)
@@ -178,7 +177,7 @@ def test_unknown_template_is_reported_not_crashed_on(project):
     result, lines = build(project)
     assert lines == [
         'content/fi/palvelut.md:4: Template: "palvelut" is not a template; write one '
-        "of about, base, contact, home, page, privacy, service, services"
+        "of about, base, contact, home, page, privacy, process, service, services"
     ]
     assert_stopped_cleanly(project, result)
 

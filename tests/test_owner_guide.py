@@ -133,10 +133,10 @@ def test_new_service_has_its_facts_in_both_tables(guided_site):
     finnish = parse(guided_site, "palvelut").select("tbody tr")[-1]
     assert [cell.text for cell in finnish(["th", "td"])] == [
         "Uravalmennus",
-        "yksilö",
-        "60 minuuttia",
-        "2–4 viikon välein",
-        "3 tai 6 kuukaudeksi",
+        "yksilöohjaus",
+        "60\u00a0minuuttia",
+        "2–4\u00a0viikon välein",
+        "3 tai 6\u00a0kuukaudeksi",
     ]
     english = parse(guided_site, "en/services").select("tbody tr")[-1]
     assert english.th.text == "Career coaching"

@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import pytest
+from filled_in import fill_in
 
 from scripts.project_copy import copy_project
 
@@ -27,8 +28,8 @@ PLAIN_LINE = re.compile(
 
 @pytest.fixture
 def project(tmp_path):
-    """Return a copy of the project to break."""
-    return copy_project(tmp_path)
+    """Return a copy of the project, its facts filled in, to break."""
+    return fill_in(copy_project(tmp_path))
 
 
 def replace(project, path, old, new):
@@ -83,7 +84,7 @@ def test_broken_filename_link(project):
     replace(project, GROUP_FI, "../tyonohjausprosessi.md", "../prosessi.md")
     code, lines = publish(project)
     assert lines[0].startswith(
-        f"{GROUP_FI}:15: link: “{{filename}}../prosessi.md” leads to no page"
+        f"{GROUP_FI}:19: link: “{{filename}}../prosessi.md” leads to no page"
     )
     assert_plain_and_unpublished(project, code, lines)
 

@@ -6,11 +6,14 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import brotli
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, SITEURL
+
+import pelicanconf
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".txt"}
 HASHED = re.compile(r"\.[0-9a-f]{10}\.\w+$")
@@ -197,8 +200,10 @@ def test_headers_file_sets_a_strict_content_security_policy(site):
         part.strip().split(" ", 1)
         for part in every["Content-Security-Policy"][0].split(";")
     )
-    assert csp["form-action"] == "'self' https://formspree.io"
-    assert csp["connect-src"] == "'self' https://formspree.io"
+    form = urlsplit(pelicanconf.CONTACT_FORM_ENDPOINT)
+    form_origin = f"{form.scheme}://{form.netloc}"
+    assert csp["form-action"] == f"'self' {form_origin}"
+    assert csp["connect-src"] == f"'self' {form_origin}"
     assert csp["frame-ancestors"] == "'none'"
     assert csp["base-uri"] == "'none'"
     assert csp["default-src"] == "'self'"
@@ -291,3 +296,11 @@ def test_github_workflow_tests_then_deploys_the_published_folder():
     assert "path: output/" in workflow
     assert "actions/deploy-pages" in workflow
     assert workflow.index("bash .ci/run") < workflow.index("make publish")
+
+
+def test_github_workflow_never_lets_placeholders_reach_the_deploy():
+    workflow = (ROOT / ".github" / "workflows" / "publish.yml").read_text("utf-8")
+    build = workflow[workflow.index("\n  build:") : workflow.index("\n  deploy:")]
+    assert "needs: test" in build and "run: make publish" in build
+    assert re.findall(r"ALLOW_PLACEHOLDERS\S*\s*(\S+)", workflow) == ['""']
+    assert "needs: build" in workflow[workflow.index("\n  deploy:") :]

@@ -164,13 +164,12 @@ def test_unreadable_fact_is_not_reported_missing_again():
     assert (records, problems) == ({}, [])
 
 
-def test_regular_service_without_session_is_reported():
+def test_regular_service_may_leave_out_its_session_length():
     facts = {key: value for key, value in GROUP_FI.items() if key != "session"}
-    _, problems = build(service(FI, "fi", **facts), service(EN, "en"))
-    assert problems == [
-        f"{FI}: Session: missing for a service that meets regularly; write for "
-        'example "Session: 90 min"'
-    ]
+    records, problems = build(service(FI, "fi", **facts), service(EN, "en"))
+    assert problems == []
+    assert records["group"].session is None
+    assert records["group"].interval is not None
 
 
 def test_one_off_service_needs_no_session_or_interval():

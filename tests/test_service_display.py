@@ -3,6 +3,7 @@
 import pytest
 from conftest import ROOT
 from services.display import (
+    build_box,
     build_brief,
     build_columns,
     build_facts,
@@ -30,6 +31,14 @@ MANAGER = ServiceRecord(
     process=Range(18, 18, "month"),
 )
 DEBRIEFING = ServiceRecord(key="debriefing", order=6, formats=("group",))
+TEAM = ServiceRecord(
+    key="team",
+    order=1,
+    formats=("group",),
+    interval=Range(4, 6, "week"),
+    contract=Range(6, 12, "month", either=True),
+)
+NBSP = "\u00a0"
 
 
 def texts(record, lang):
@@ -42,46 +51,46 @@ def texts(record, lang):
 
 def test_group_facts_in_finnish():
     assert texts(GROUP, "fi") == {
-        "format": "ryhmä",
-        "session": "1,5 tuntia",
-        "interval": "4–6 viikon välein",
-        "contract": "6 tai 12 kuukaudeksi",
-        "process": "1–2 vuotta",
+        "format": "ryhmäohjaus",
+        "session": f"1,5{NBSP}tuntia",
+        "interval": f"4–6{NBSP}viikon välein",
+        "contract": f"6 tai 12{NBSP}kuukaudeksi",
+        "process": f"1–2{NBSP}vuotta",
     }
 
 
 def test_group_facts_in_english():
     assert texts(GROUP, "en") == {
         "format": "group",
-        "session": "1.5 hours",
-        "interval": "every 4–6 weeks",
-        "contract": "6 or 12 months",
-        "process": "1–2 years",
+        "session": f"1.5{NBSP}hours",
+        "interval": f"every 4–6{NBSP}weeks",
+        "contract": f"6 or 12{NBSP}months",
+        "process": f"1–2{NBSP}years",
     }
 
 
 def test_span_of_minutes_and_months_in_finnish():
     assert texts(MANAGER, "fi") == {
-        "format": "yksilö tai ryhmä",
-        "session": "60–90 minuuttia",
-        "interval": "kertaluonteinen tapaaminen",
-        "contract": "6–12 kuukaudeksi",
-        "process": "18 kuukautta",
+        "format": "yksilöohjaus tai ryhmäohjaus",
+        "session": f"60–90{NBSP}minuuttia",
+        "interval": "tavataan kerran",
+        "contract": f"6–12{NBSP}kuukaudeksi",
+        "process": f"18{NBSP}kuukautta",
     }
 
 
 def test_span_of_minutes_and_months_in_english():
-    assert texts(MANAGER, "en")["session"] == "60–90 minutes"
+    assert texts(MANAGER, "en")["session"] == f"60–90{NBSP}minutes"
     assert texts(MANAGER, "en")["format"] == "individual or group"
-    assert texts(MANAGER, "en")["process"] == "18 months"
+    assert texts(MANAGER, "en")["process"] == f"18{NBSP}months"
 
 
 @pytest.mark.parametrize(
     ("span", "fi", "en"),
     [
-        (Range(60, 60, "minute"), "60 minuuttia", "60 minutes"),
-        (Range(120, 120, "minute"), "2 tuntia", "2 hours"),
-        (Range(1, 1, "minute"), "1 minuutti", "1 minute"),
+        (Range(60, 60, "minute"), f"60{NBSP}minuuttia", f"60{NBSP}minutes"),
+        (Range(120, 120, "minute"), f"2{NBSP}tuntia", f"2{NBSP}hours"),
+        (Range(1, 1, "minute"), f"1{NBSP}minuutti", f"1{NBSP}minute"),
     ],
 )
 def test_session_plurals(span, fi, en):
@@ -94,15 +103,15 @@ def test_one_year_is_singular():
         key="x", order=1, formats=("group",), process=Range(12, 12, "month")
     )
     assert (texts(record, "fi")["process"], texts(record, "en")["process"]) == (
-        "1 vuosi",
-        "1 year",
+        f"1{NBSP}vuosi",
+        f"1{NBSP}year",
     )
 
 
 def test_one_off_service_says_so_and_leaves_out_what_it_lacks():
     assert texts(DEBRIEFING, "fi") == {
-        "format": "ryhmä",
-        "interval": "kertaluonteinen tapaaminen",
+        "format": "ryhmäohjaus",
+        "interval": "tavataan kerran",
     }
     assert texts(DEBRIEFING, "en")["interval"] == "one-off meeting"
 
@@ -119,19 +128,47 @@ def test_facts_carry_html_durations_where_html_allows_them():
 def test_card_brief_shows_format_session_and_interval():
     catalog = load_translations(CATALOGS, "fi", "en")
     facts = build_facts(GROUP, "fi", catalog)
-    assert build_brief(facts) == "ryhmä · 1,5 tuntia · 4–6 viikon välein"
+    assert (
+        build_brief(facts) == f"ryhmäohjaus · 1,5{NBSP}tuntia · 4–6{NBSP}viikon välein"
+    )
 
 
-def test_table_row_marks_missing_facts():
+def test_table_row_invites_to_ask_about_what_a_service_does_not_state():
     catalog = load_translations(CATALOGS, "en", "en")
     row = build_row(build_facts(DEBRIEFING, "en", catalog), catalog)
-    assert [(cell.text, cell.missing) for cell in row] == [
-        ("group", False),
-        ("not stated", True),
-        ("one-off meeting", False),
-        ("not stated", True),
+    assert [cell.text for cell in row] == [
+        "group",
+        "ask for details",
+        "one-off meeting",
+        "ask for details",
     ]
-    assert build_columns(catalog) == ("Format", "Session", "Interval", "Contract")
+    assert build_columns(catalog) == ("Format", "Session", "Interval", "Agreement")
+
+
+def box(record, lang):
+    """Return a record's facts box in ``lang`` as (label, text) pairs."""
+    catalog = load_translations(CATALOGS, lang, "en")
+    facts = build_facts(record, lang, catalog)
+    return [(fact.label, fact.text) for fact in build_box(record, facts, catalog)]
+
+
+def test_facts_box_invites_to_ask_about_a_session_length_not_stated():
+    assert box(TEAM, "fi") == [
+        ("Muoto", "ryhmäohjaus"),
+        ("Tapaamisen kesto", "kysy lisää"),
+        ("Tapaamisväli", f"4–6{NBSP}viikon välein"),
+        ("Sopimus", f"6 tai 12{NBSP}kuukaudeksi"),
+        ("Koko prosessin kesto", "kysy lisää"),
+    ]
+    assert box(TEAM, "en")[1] == ("Session", "ask for details")
+
+
+def test_facts_box_of_a_one_off_service_leaves_out_agreement_and_process():
+    assert box(DEBRIEFING, "en") == [
+        ("Format", "group"),
+        ("Session", "ask for details"),
+        ("Interval", "one-off meeting"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ import pytest
 from conftest import SITEURL
 from test_site import PAGES, SERVICE_KEYS
 
+NBSP = "\u00a0"
+
 GROUP_FI, GROUP_EN = PAGES["group"]
 DEBRIEFING_FI, DEBRIEFING_EN = PAGES["debriefing"]
 
@@ -20,35 +22,42 @@ def facts_box(soup, path):
 
 def test_group_page_shows_its_facts_in_finnish(soup):
     assert facts_box(soup, GROUP_FI) == {
-        "Muoto": ("ryhmä", None),
-        "Tapaamisen kesto": ("1,5 tuntia", "PT90M"),
-        "Tapaamisväli": ("4–6 viikon välein", "P28D"),
-        "Sopimus": ("6 tai 12 kuukaudeksi", None),
-        "Tyypillinen kesto": ("1–2 vuotta", None),
+        "Muoto": ("ryhmäohjaus", None),
+        "Tapaamisen kesto": (f"1,5{NBSP}tuntia", "PT90M"),
+        "Tapaamisväli": (f"4–6{NBSP}viikon välein", "P28D"),
+        "Sopimus": (f"6 tai 12{NBSP}kuukaudeksi", None),
+        "Koko prosessin kesto": (f"1–2{NBSP}vuotta", None),
     }
 
 
 def test_group_page_shows_its_facts_in_english(soup):
     assert facts_box(soup, GROUP_EN) == {
         "Format": ("group", None),
-        "Session": ("1.5 hours", "PT90M"),
-        "Interval": ("every 4–6 weeks", "P28D"),
-        "Contract": ("6 or 12 months", None),
-        "Typical process": ("1–2 years", None),
+        "Session": (f"1.5{NBSP}hours", "PT90M"),
+        "Interval": (f"every 4–6{NBSP}weeks", "P28D"),
+        "Agreement": (f"6 or 12{NBSP}months", None),
+        "Whole process": (f"1–2{NBSP}years", None),
     }
 
 
-def test_service_offered_both_ways_shows_a_span_of_minutes(soup):
+@pytest.mark.parametrize("key", ["team", "manager", "expert"])
+def test_session_length_the_owner_never_gave_invites_a_question(soup, key):
+    fi, en = PAGES[key]
+    assert facts_box(soup, fi)["Tapaamisen kesto"] == ("kysy lisää", None)
+    assert facts_box(soup, en)["Session"] == ("ask for details", None)
+
+
+def test_service_offered_both_ways_says_so(soup):
     fi, en = PAGES["manager"]
-    assert facts_box(soup, fi)["Muoto"] == ("yksilö tai ryhmä", None)
-    assert facts_box(soup, fi)["Tapaamisen kesto"] == ("60–90 minuuttia", "PT60M")
-    assert facts_box(soup, en)["Session"] == ("60–90 minutes", "PT60M")
+    assert facts_box(soup, fi)["Muoto"] == ("yksilöohjaus tai ryhmäohjaus", None)
+    assert facts_box(soup, en)["Format"] == ("individual or group", None)
 
 
-def test_debriefing_shows_a_one_off_meeting_and_nothing_it_lacks(soup):
+def test_debriefing_shows_a_one_off_meeting_and_asks_about_its_length(soup):
     assert facts_box(soup, DEBRIEFING_FI) == {
-        "Muoto": ("ryhmä", None),
-        "Tapaamisväli": ("kertaluonteinen tapaaminen", None),
+        "Muoto": ("ryhmäohjaus", None),
+        "Tapaamisen kesto": ("kysy lisää", None),
+        "Tapaamisväli": ("tavataan kerran", None),
     }
     assert facts_box(soup, DEBRIEFING_EN)["Interval"] == ("one-off meeting", None)
 
@@ -56,13 +65,13 @@ def test_debriefing_shows_a_one_off_meeting_and_nothing_it_lacks(soup):
 @pytest.mark.parametrize(
     ("path", "brief"),
     [
-        ("/", "ryhmä · 1,5 tuntia · 4–6 viikon välein"),
-        ("/en/", "group · 1.5 hours · every 4–6 weeks"),
-        ("/palvelut/", "ryhmä · 1,5 tuntia · 4–6 viikon välein"),
+        ("/", f"ryhmäohjaus · 1,5{NBSP}tuntia · 4–6{NBSP}viikon välein"),
+        ("/en/", f"group · 1.5{NBSP}hours · every 4–6{NBSP}weeks"),
+        ("/palvelut/", f"ryhmäohjaus · 1,5{NBSP}tuntia · 4–6{NBSP}viikon välein"),
     ],
 )
-def test_first_card_shows_the_team_services_facts_at_a_glance(soup, path, brief):
-    assert soup(path).select(".cards .card-facts")[0].text == brief
+def test_group_card_shows_its_facts_at_a_glance(soup, path, brief):
+    assert soup(path).select(".cards .card-facts")[4].text == brief
 
 
 def test_services_overview_has_a_card_for_every_service_in_order(soup):
@@ -94,29 +103,29 @@ def test_comparison_table_in_finnish(soup):
     ]
     assert rows[5] == [
         "Ryhmätyönohjaus",
-        "ryhmä",
-        "1,5 tuntia",
-        "4–6 viikon välein",
-        "6 tai 12 kuukaudeksi",
+        "ryhmäohjaus",
+        f"1,5{NBSP}tuntia",
+        f"4–6{NBSP}viikon välein",
+        f"6 tai 12{NBSP}kuukaudeksi",
     ]
     assert rows[6] == [
         "Debriefing eli jälkipuinti",
-        "ryhmä",
-        "–ei määritelty",
-        "kertaluonteinen tapaaminen",
-        "–ei määritelty",
+        "ryhmäohjaus",
+        "kysy lisää",
+        "tavataan kerran",
+        "kysy lisää",
     ]
 
 
 def test_comparison_table_in_english(soup):
     rows = table_of(soup, "/en/services/")
-    assert rows[0] == ["Service", "Format", "Session", "Interval", "Contract"]
+    assert rows[0] == ["Service", "Format", "Session", "Interval", "Agreement"]
     assert rows[2] == [
-        "Supervision for managers",
+        "Work supervision for managers",
         "individual or group",
-        "60–90 minutes",
-        "every 4–6 weeks",
-        "6 or 12 months",
+        "ask for details",
+        f"every 4–6{NBSP}weeks",
+        f"6 or 12{NBSP}months",
     ]
 
 
@@ -140,7 +149,7 @@ def test_comparison_table_scrolls_in_a_named_focusable_region(soup, path):
 
 
 CAPTIONS = {
-    "/palvelut/": "Palvelut rinnakkain",
+    "/palvelut/": "Palvelujen vertailu",
     "/en/services/": "The services side by side",
 }
 

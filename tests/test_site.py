@@ -4,12 +4,14 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, SITEURL, run_pelican, site_path
 
+import pelicanconf
+
 PAGES = {
     "home": ("/", "/en/"),
     "services": ("/palvelut/", "/en/services/"),
     "team": ("/palvelut/tyoyhteisojen-tyonohjaus/", "/en/services/team-supervision/"),
     "manager": (
-        "/palvelut/esimiesten-tyonohjaus/",
+        "/palvelut/esihenkiloiden-tyonohjaus/",
         "/en/services/supervision-for-managers/",
     ),
     "individual": (
@@ -78,7 +80,15 @@ def test_hreflang_lists_both_languages_and_finnish_as_default(soup, fi, en):
 def test_title_names_the_page_and_the_site(soup, path):
     title = soup(path).title.text
     assert " – " in title or path in ("/", "/en/")
-    assert "Etunimi Sukunimi" in title
+    assert pelicanconf.SUPERVISOR_NAME in title
+
+
+def test_every_page_has_its_own_description(soup):
+    descriptions = [
+        soup(path).find("meta", attrs={"name": "description"})["content"]
+        for path in ALL_PATHS
+    ]
+    assert len(set(descriptions)) == len(ALL_PATHS)
 
 
 @pytest.mark.parametrize("path", ALL_PATHS)
@@ -103,6 +113,31 @@ def test_home_page_has_a_card_for_every_service(soup):
     for home, lang in (("/", 0), ("/en/", 1)):
         cards = [a["href"] for a in soup(home).select(".cards h3 a")]
         assert cards == [SITEURL + PAGES[key][lang] for key in SERVICE_KEYS]
+
+
+@pytest.mark.parametrize(
+    ("home", "process", "heading"),
+    [
+        ("/", PAGES["process"][0], "Näin työnohjaus alkaa"),
+        ("/en/", PAGES["process"][1], "How work supervision starts"),
+    ],
+)
+def test_home_page_leads_to_how_work_supervision_starts(soup, home, process, heading):
+    section = soup(home).find("h2", string=heading).parent
+    assert section.find("a", href=SITEURL + process)
+
+
+@pytest.mark.parametrize("path", PAGES["process"])
+def test_process_page_lists_the_five_steps_of_how_it_starts(soup, path):
+    steps = soup(path).main.find("ol").find_all("li", recursive=False)
+    assert len(steps) == 5
+    assert all(step.strong for step in steps)
+
+
+@pytest.mark.parametrize("path", [path for key in SERVICE_KEYS for path in PAGES[key]])
+def test_every_service_page_says_whom_it_is_for(soup, path):
+    headings = [h2.text for h2 in soup(path).main.find_all("h2")]
+    assert "Kenelle" in headings or "Who it is for" in headings
 
 
 def test_no_request_goes_to_another_host(site, html_files):

@@ -16,7 +16,7 @@ PRACTICE_ID = SITEURL + "/#practice"
 SERVICES = {
     "fi": [
         "/palvelut/tyoyhteisojen-tyonohjaus/",
-        "/palvelut/esimiesten-tyonohjaus/",
+        "/palvelut/esihenkiloiden-tyonohjaus/",
         "/palvelut/yksilotyonohjaus/",
         "/palvelut/vaativien-tehtavien-tyonohjaus/",
         "/palvelut/ryhmatyonohjaus/",
@@ -91,19 +91,19 @@ def test_every_page_describes_the_practice_under_one_stable_id(graph, paths):
     for path in paths:
         (practice,) = graph(path)["ProfessionalService"]
         assert practice["@id"] == PRACTICE_ID
-        for key in ("name", "url", "email", "telephone", "areaServed"):
+        for key in ("name", "url", "address", "areaServed"):
             assert practice[key], (path, key)
 
 
 @pytest.mark.parametrize(
     ("path", "name", "url", "area"),
     [
-        ("/", pelicanconf.SITENAME, SITEURL + "/", "Suomi"),
+        ("/", pelicanconf.SITENAME, SITEURL + "/", pelicanconf.AREA_SERVED),
         (
             "/en/about/",
             pelicanconf.I18N_SUBSITES["en"]["SITENAME"],
             SITEURL + "/en/",
-            "Finland",
+            pelicanconf.ENGLISH["AREA_SERVED"],
         ),
     ],
 )
@@ -113,29 +113,28 @@ def test_practice_is_named_in_the_pages_language(graph, path, name, url, area):
     assert practice["areaServed"] == area
 
 
-def test_practice_gives_the_owners_email_and_phone(graph):
+def test_placeholder_email_and_phone_are_left_out(graph):
     (practice,) = graph("/yhteystiedot/")["ProfessionalService"]
-    assert practice["email"] == pelicanconf.CONTACT_EMAIL
-    assert practice["telephone"] == pelicanconf.CONTACT_PHONE
-    assert practice["contactPoint"]["email"] == pelicanconf.CONTACT_EMAIL
-    assert practice["contactPoint"]["telephone"] == pelicanconf.CONTACT_PHONE
+    for node in (practice, practice["contactPoint"]):
+        assert "email" not in node and "telephone" not in node
 
 
-def test_practice_serves_in_finnish_and_english(graph):
+def test_languages_served_follow_the_setting(graph):
     (practice,) = graph("/")["ProfessionalService"]
     assert practice["contactPoint"]["@type"] == "ContactPoint"
-    assert practice["contactPoint"]["availableLanguage"] == ["fi", "en"]
-    assert practice["knowsLanguage"] == ["fi", "en"]
+    languages = list(pelicanconf.SUPERVISION_LANGUAGES)
+    assert practice["contactPoint"]["availableLanguage"] == languages
+    assert practice["knowsLanguage"] == languages
 
 
 @pytest.mark.parametrize(
     ("path", "title", "credentials"),
     [
-        ("/", pelicanconf.SUPERVISOR_TITLE, pelicanconf.SUPERVISOR_CREDENTIALS),
+        ("/", pelicanconf.SUPERVISOR_TITLE, pelicanconf.SUPERVISOR_TRAINING),
         (
             "/en/",
-            pelicanconf.I18N_SUBSITES["en"]["SUPERVISOR_TITLE"],
-            pelicanconf.I18N_SUBSITES["en"]["SUPERVISOR_CREDENTIALS"],
+            pelicanconf.ENGLISH["SUPERVISOR_TITLE"],
+            pelicanconf.ENGLISH["SUPERVISOR_TRAINING"],
         ),
     ],
 )
@@ -167,7 +166,9 @@ def test_service_page_has_a_service_provided_by_the_practice(graph, soup, path):
     assert service["provider"] == {"@id": PRACTICE_ID}
     assert service["serviceType"]
     assert service["areaServed"]
-    assert service["availableChannel"]["availableLanguage"] == ["fi", "en"]
+    assert service["availableChannel"]["availableLanguage"] == list(
+        pelicanconf.SUPERVISION_LANGUAGES
+    )
     assert graph(path)["WebPage"][0]["mainEntity"] == {"@id": service["@id"]}
 
 
@@ -199,7 +200,7 @@ def test_breadcrumb_list_matches_the_visible_breadcrumbs(graph, soup, path):
     ("path", "names"),
     [
         (SERVICES["fi"][4], ["Etusivu", "Palvelut", "Ryhmätyönohjaus"]),
-        (SERVICES["en"][4], ["Home", "Services", "Group supervision"]),
+        (SERVICES["en"][4], ["Home", "Services", "Group work supervision"]),
     ],
 )
 def test_breadcrumbs_lead_from_home_through_services_to_the_service(soup, path, names):
@@ -270,7 +271,7 @@ def test_a_service_without_session_or_interval_has_no_offer():
         (SERVICES["fi"][4], {"value": "PT90M"}, ("P4W", "P6W")),
         (SERVICES["en"][4], {"value": "PT90M"}, ("P4W", "P6W")),
         (SERVICES["fi"][2], {"value": "PT60M"}, ("P4W", "P6W")),
-        (SERVICES["en"][1], {"minValue": "PT60M", "maxValue": "PT90M"}, ("P4W", "P6W")),
+        (SERVICES["en"][2], {"value": "PT60M"}, ("P4W", "P6W")),
     ],
 )
 def test_service_page_gives_its_session_length_and_interval(
@@ -282,6 +283,12 @@ def test_service_page_gives_its_session_length_and_interval(
     assert {k: length[k] for k in session} == session
     assert frequency["propertyID"] == "https://schema.org/repeatFrequency"
     assert (frequency["minValue"], frequency["maxValue"]) == interval
+
+
+def test_service_without_a_session_length_offers_only_its_interval(graph):
+    (service,) = graph(SERVICES["en"][1])["Service"]
+    (frequency,) = service["offers"]["additionalProperty"]
+    assert frequency["propertyID"] == "https://schema.org/repeatFrequency"
 
 
 def test_session_terms_are_named_in_the_pages_language(graph):

@@ -27,7 +27,12 @@ def swedish_site(tmp_path_factory):
     subsites = '{"en": {}, "sv": {"SITENAME": "Arbetshandledning"}}'
     output = folder / "output"
     result = run_pelican(
-        content, output, "publishconf.py", "-e", f"I18N_SUBSITES={subsites}"
+        content,
+        output,
+        "publishconf.py",
+        "-e",
+        f"I18N_SUBSITES={subsites}",
+        'SUPERVISION_LANGUAGES=["fi", "en", "sv"]',
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return output
@@ -59,7 +64,7 @@ def test_finnish_home_page_offers_the_swedish_locale_as_an_alternate(swedish_sit
     assert alternates == ["en_GB", "sv_SE"]
 
 
-def test_structured_data_lists_swedish_among_the_practices_languages(swedish_site):
+def test_structured_data_lists_swedish_once_the_practice_offers_it(swedish_site):
     page = BeautifulSoup(
         (swedish_site / "sv" / "index.html").read_text("utf-8"), "html.parser"
     )

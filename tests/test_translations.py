@@ -7,7 +7,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
-from conftest import ROOT, run_pelican
+from conftest import ROOT, SITEURL, run_pelican
 
 CATALOGS = ROOT / "theme" / "translations"
 
@@ -104,14 +104,14 @@ def test_a_third_language_needs_only_content_and_one_settings_entry(tmp_path):
         for link in swedish.find_all("link", rel="alternate", hreflang=True)
     }
     assert hreflangs == {
-        "fi": "https://www.example.fi/",
-        "en": "https://www.example.fi/en/",
-        "sv": "https://www.example.fi/sv/",
-        "x-default": "https://www.example.fi/",
+        "fi": SITEURL + "/",
+        "en": SITEURL + "/en/",
+        "sv": SITEURL + "/sv/",
+        "x-default": SITEURL + "/",
     }
     switch = {a["lang"]: a.text for a in swedish.select(".language-switch a")}
     assert switch == {"fi": "Suomi", "en": "English"}
     finnish = BeautifulSoup(
         (tmp_path / "out" / "index.html").read_text("utf-8"), "html.parser"
     )
-    assert finnish.find("link", hreflang="sv")["href"] == "https://www.example.fi/sv/"
+    assert finnish.find("link", hreflang="sv")["href"] == SITEURL + "/sv/"

@@ -11,7 +11,7 @@ logger = logging.getLogger(__name__)
 DEFAULTS = {
     "CONTACT_FORM_PROCESSOR": "",
     "CONTACT_FORM_PROCESSOR_COUNTRY": "",
-    "CONTACT_FORM_DATA_LEAVES_EU": True,
+    "CONTACT_FORM_DATA_LEAVES_EU": None,  # True or False; None until the owner says
 }
 
 
@@ -21,9 +21,13 @@ def country_name(code, lang):
 
 
 def build_form_processor(settings):
-    """Return the form service's name, its country in this language and the transfer."""
+    """Return the form service's name, its country in this language and the transfer.
+
+    Whether the data leaves the EU is None until the setting is True or False.
+    """
     values = {**DEFAULTS, **settings}
     code = values["CONTACT_FORM_PROCESSOR_COUNTRY"]
+    leaves = values["CONTACT_FORM_DATA_LEAVES_EU"]
     country = country_name(code, settings["DEFAULT_LANG"]) if code else None
     if code and country is None:
         logger.warning(
@@ -36,7 +40,7 @@ def build_form_processor(settings):
     return {
         "name": values["CONTACT_FORM_PROCESSOR"],
         "country": country or code,
-        "leaves_eu": bool(values["CONTACT_FORM_DATA_LEAVES_EU"]),
+        "leaves_eu": leaves if isinstance(leaves, bool) else None,
     }
 
 

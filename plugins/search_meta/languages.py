@@ -6,13 +6,6 @@ from babel import Locale
 from babel.core import get_global
 
 
-def site_languages(settings):
-    """Return the site's language codes, the main language first."""
-    main = settings["MAIN_LANG"]
-    others = sorted(lang for lang in settings.get("I18N_SUBSITES", {}) if lang != main)
-    return [main, *others]
-
-
 def og_locale(lang, overrides):
     """Return the Open Graph locale of a language: ``fi`` → ``fi_FI``.
 

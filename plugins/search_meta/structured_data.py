@@ -1,9 +1,9 @@
 """Build a page's JSON-LD graph: the practice, the page, its service and trail."""
 
+from owner_facts.contact import email_uri, phone_uri
 from site_links.links import build_page_links, find_page, site_url
 
 from .breadcrumbs import build_breadcrumbs
-from .languages import site_languages
 from .social import describe, image_url
 
 
@@ -13,17 +13,33 @@ def reference(node):
 
 
 def build_supervisor(settings, root):
-    """Return the supervisor as a Person with their credentials."""
-    return {
+    """Return the supervisor as a Person with their training and memberships."""
+    person = {
         "@type": "Person",
         "@id": root + "#supervisor",
         "name": settings["SUPERVISOR_NAME"],
         "jobTitle": settings["SUPERVISOR_TITLE"],
         "hasCredential": [
-            {"@type": "EducationalOccupationalCredential", "name": credential}
-            for credential in settings["SUPERVISOR_CREDENTIALS"]
+            {"@type": "EducationalOccupationalCredential", "name": training}
+            for training in settings["SUPERVISOR_TRAINING"]
         ],
     }
+    if settings["SUPERVISOR_MEMBERSHIPS"]:
+        person["memberOf"] = [
+            {"@type": "Organization", "name": membership}
+            for membership in settings["SUPERVISOR_MEMBERSHIPS"]
+        ]
+    return person
+
+
+def build_reachable(settings):
+    """Return the practice's e-mail and phone, each only when it is a real one."""
+    reachable = {}
+    if email_uri(settings["CONTACT_EMAIL"]):
+        reachable["email"] = settings["CONTACT_EMAIL"]
+    if phone_uri(settings["CONTACT_PHONE"]):
+        reachable["telephone"] = settings["CONTACT_PHONE"]
+    return reachable
 
 
 def build_contact_point(settings, root):
@@ -32,10 +48,9 @@ def build_contact_point(settings, root):
         "@type": "ContactPoint",
         "@id": root + "#contact",
         "contactType": "customer service",
-        "email": settings["CONTACT_EMAIL"],
-        "telephone": settings["CONTACT_PHONE"],
+        **build_reachable(settings),
         "areaServed": settings["AREA_SERVED"],
-        "availableLanguage": site_languages(settings),
+        "availableLanguage": list(settings["SUPERVISION_LANGUAGES"]),
     }
 
 
@@ -53,10 +68,10 @@ def build_practice(settings, home_links):
         "name": settings["SITENAME"],
         "url": home_links["canonical"],
         "image": image_url(settings),
-        "email": settings["CONTACT_EMAIL"],
-        "telephone": settings["CONTACT_PHONE"],
+        **build_reachable(settings),
+        "address": settings["BUSINESS_ADDRESS"],
         "areaServed": settings["AREA_SERVED"],
-        "knowsLanguage": site_languages(settings),
+        "knowsLanguage": list(settings["SUPERVISION_LANGUAGES"]),
         "contactPoint": build_contact_point(settings, root),
         "founder": supervisor,
         "employee": reference(supervisor),
@@ -102,7 +117,7 @@ def build_service(page, links, practice, context, settings, translations):
     channel = {
         "@type": "ServiceChannel",
         "servicePhone": reference(practice["contactPoint"]),
-        "availableLanguage": site_languages(settings),
+        "availableLanguage": list(settings["SUPERVISION_LANGUAGES"]),
     }
     if contact_page is not None:
         channel["serviceUrl"] = site_url(contact_page.url, settings)

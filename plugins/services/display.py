@@ -1,5 +1,6 @@
 """Show a service's facts in a language: numbers by Babel, words by gettext."""
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -11,6 +12,11 @@ MINUTES_PER_HOUR = 60
 MONTHS_PER_YEAR = 12
 TABLE_COLUMNS = ("format", "session", "interval", "contract")
 BRIEF_FACTS = ("format", "session", "interval")
+BOX_FACTS = ("format", "session", "interval", "contract", "process")
+ONE_OFF_LEAVES_OUT = ("contract", "process")  # no agreement period for one meeting
+# The space between a length's last number and its unit: "1,5 tuntia", "4–6 weeks".
+SPACE_BEFORE_UNIT = re.compile(r"(?<=\d) (?=\D+$)")
+NBSP = "\u00a0"
 
 
 @dataclass(frozen=True)
@@ -21,7 +27,6 @@ class Fact:
     label: str
     text: str
     datetime: str | None = None
-    missing: bool = False
 
 
 def load_translations(localedir, lang, templates_lang, domain="messages"):
@@ -29,6 +34,11 @@ def load_translations(localedir, lang, templates_lang, domain="messages"):
     if lang == templates_lang:
         return NullTranslations()
     return Translations.load(localedir, [lang], domain)
+
+
+def keep_with_unit(text):
+    """Return a length with a no-break space before its unit: ``1,5 tuntia``."""
+    return SPACE_BEFORE_UNIT.sub(NBSP, text)
 
 
 def plural_count(value):
@@ -108,8 +118,8 @@ def labels(t):
         "format": t.gettext("Format"),
         "session": t.gettext("Session"),
         "interval": t.gettext("Interval"),
-        "contract": t.gettext("Contract"),
-        "process": t.gettext("Typical process"),
+        "contract": t.gettext("Agreement"),
+        "process": t.gettext("Whole process"),
     }
 
 
@@ -136,11 +146,33 @@ def build_facts(record, lang, t):
         span = getattr(record, name)
         if span is not None:
             facts[name] = Fact(
-                name, label[name], text(span, lang, t), span.html_duration
+                name,
+                label[name],
+                keep_with_unit(text(span, lang, t)),
+                span.html_duration,
             )
         elif name == "interval":
             facts[name] = Fact(name, label[name], t.gettext("one-off meeting"))
     return facts
+
+
+def unstated(name, t):
+    """Return a fact the service does not state: the reader is invited to ask."""
+    return Fact(name, labels(t)[name], t.gettext("ask for details"))
+
+
+def build_box(record, facts, t):
+    """Return every fact of a service's facts box, asking for those not stated.
+
+    A one-off service (no interval) leaves out the agreement and the whole
+    process unless it states them.
+    """
+    names = [
+        name
+        for name in BOX_FACTS
+        if name in facts or record.interval or name not in ONE_OFF_LEAVES_OUT
+    ]
+    return tuple(facts.get(name) or unstated(name, t) for name in names)
 
 
 def build_brief(facts):
@@ -150,11 +182,7 @@ def build_brief(facts):
 
 def build_row(facts, t):
     """Return the cells of a service's row in the comparison table."""
-    label = labels(t)
-    return tuple(
-        facts.get(name, Fact(name, label[name], t.gettext("not stated"), missing=True))
-        for name in TABLE_COLUMNS
-    )
+    return tuple(facts.get(name) or unstated(name, t) for name in TABLE_COLUMNS)
 
 
 def build_columns(t):

@@ -123,15 +123,6 @@ def merge_service(key, versions, main_lang):
             problems.append(
                 Problem(home.path, name.capitalize(), f"missing; {example}")
             )
-    if "interval" in values and "session" not in values and "session" not in unparsed:
-        problems.append(
-            Problem(
-                home.path,
-                "Session",
-                "missing for a service that meets regularly; write for example "
-                '"Session: 90 min"',
-            )
-        )
     if problems or unparsed:
         return None, problems
     return ServiceRecord(key=key, formats=values.pop("format"), **values), []

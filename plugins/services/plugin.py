@@ -123,7 +123,7 @@ def check_and_build(generators):
             locales[page.lang] = Locale.parse(page.lang)
         t = catalogs[page.lang]
         facts = display.build_facts(record, locales[page.lang], t)
-        page.service_facts = tuple(facts.values())
+        page.service_facts = display.build_box(record, facts, t)
         page.service_brief = display.build_brief(facts)
         page.service_row = display.build_row(facts, t)
     logger.debug("[services] %d service records", len(records))

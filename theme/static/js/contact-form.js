@@ -174,13 +174,17 @@
     status.textContent = "";
     const text = document.createElement("p");
     text.textContent = failure.dataset.failed;
-    const link = document.createElement("a");
-    link.className = "button button-secondary";
-    link.href = mailtoLink();
-    link.textContent = failure.dataset.mailtoText;
-    const action = document.createElement("p");
-    action.append(link);
-    failure.replaceChildren(text, action);
+    failure.replaceChildren(text);
+    // The e-mail fallback is offered only where the page gives a real address.
+    if (failure.dataset.mailto) {
+      const link = document.createElement("a");
+      link.className = "button button-secondary";
+      link.href = mailtoLink();
+      link.textContent = failure.dataset.mailtoText;
+      const action = document.createElement("p");
+      action.append(link);
+      failure.append(action);
+    }
     button.focus();
   }
 
