@@ -9,9 +9,10 @@ from pelicanconf import PLUGINS
 # The public address of the site, without a trailing slash (placeholder: replace it).
 SITEURL = "https://www.example.fi"
 
-# Minified output, hashed asset names, _headers, and .gz/.br beside every text file.
+# Minified output, hashed asset names, _headers, and .gz/.br beside every text file;
+# the editor at /admin/ only when EDITOR_GITHUB_REPO (pelicanconf.py) is set.
 ASSET_FINGERPRINT = True
-PLUGINS = [*PLUGINS, "publish_assets"]
+PLUGINS = [*PLUGINS, "publish_assets", "online_editor"]
 COMPRESS_EXTENSIONS = {".css", ".html", ".js", ".json", ".svg", ".txt", ".xml"}
 # Brotli quality of the .br copies (0-11). At 5 they are about 10 % larger than
 # at 11, which takes forty times as long: 20 ms a page, four times what plain

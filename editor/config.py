@@ -15,6 +15,7 @@ from .owner_facts import build_owner_facts
 from .schema import load_translations
 
 EDITOR_PATH = "/admin/"
+OWNER_SETTINGS = "pelicanconf.py"  # the owner's facts are its first block
 CHECK_PATH = EDITOR_PATH + "check"
 NEW_SERVICE_PATH = EDITOR_PATH + "new-service"
 # Services are listed in their Order first.
@@ -81,16 +82,17 @@ def build_collections(root, settings):
     return collections
 
 
-def build_backend(backend_url):
+def build_local_backend(backend_url):
     """Return the local backend: decap-server writing the files of this project."""
     return {"name": "proxy", "proxy_url": f"{backend_url}/api/v1", "branch": "main"}
 
 
-def build_config(root, settings, settings_file, backend, pages):
+def build_config(root, settings, backend, pages, local=True):
     """Return the editor's configuration.
 
     ``backend`` is Decap's backend entry; ``pages`` maps each content file to
-    its address on the site, as the last build wrote it.
+    its address on the site, as the last build wrote it. Only the local editor
+    has the build's checks and "new service" (the preview server answers them).
     """
     languages = site_languages(settings)
     content = os.path.relpath(settings["PATH"], root)
@@ -104,6 +106,7 @@ def build_config(root, settings, settings_file, backend, pages):
         "collections": build_collections(root, settings),
     }
     site = {
+        "local": local,
         "languages": [
             {
                 "lang": lang,
@@ -112,11 +115,11 @@ def build_config(root, settings, settings_file, backend, pages):
             }
             for lang in languages
         ],
-        "check_url": CHECK_PATH,
-        "new_service_url": NEW_SERVICE_PATH,
+        "check_url": CHECK_PATH if local else None,
+        "new_service_url": NEW_SERVICE_PATH if local else None,
         "pages": pages,
         "translations": pages_by_key(root / settings["PATH"], languages),
-        "settings_file": os.path.basename(settings_file),
-        "owner_facts": build_owner_facts(settings_file, settings),
+        "settings_file": OWNER_SETTINGS,
+        "owner_facts": build_owner_facts(root / OWNER_SETTINGS, settings),
     }
     return {"cms": cms, "site": site}

@@ -17,8 +17,8 @@ from .config import (
     CHECK_PATH,
     EDITOR_PATH,
     NEW_SERVICE_PATH,
-    build_backend,
     build_config,
+    build_local_backend,
 )
 from .local_backend import LocalBackend, backend_port
 from .policy import build_editor_csp
@@ -73,11 +73,7 @@ class Editor:
         """Return the configuration, built from the current settings and schema."""
         settings = read_settings(str(self.settings_file))
         return build_config(
-            self.root,
-            settings,
-            self.settings_file,
-            build_backend(self.backend.url),
-            self.pages,
+            self.root, settings, build_local_backend(self.backend.url), self.pages
         )
 
     def policy(self):

@@ -328,6 +328,7 @@ const FINNISH = {
 async function start() {
   const config = await fetch("config.json").then((answer) => answer.json());
   site = config.site;
+  if (!site.local) document.querySelector('.editor-bar a[href="/"]').textContent = "Avaa sivusto";
   setUpOwnerFacts();
   setUpNewService();
   setUpDialogs();
