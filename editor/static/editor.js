@@ -81,22 +81,35 @@ const pelicanFormat = {
 };
 
 // --- The build's checks, asked of the preview server as the owner types. ---
+// Decap validates every field at once, without waiting, when the owner saves:
+// each value is checked as it is typed, and a value typed a moment before
+// saving is checked then, with a request that waits for its answer.
 let site = {};
-const checks = new Map();
+const checked = new Map();
 
-function check(path, field, value) {
+function checkRequest(path, field, value, wait) {
+  const request = new XMLHttpRequest();
+  request.open("POST", site.check_url, !wait);
+  request.setRequestHeader("Content-Type", "application/json");
+  request.send(JSON.stringify({ path, field, value }));
+  return request;
+}
+
+function answerOf(request) {
+  return request.status === 200 ? JSON.parse(request.responseText).message : null;
+}
+
+function checkSoon(path, field, value) {
   const id = JSON.stringify([path, field, value]);
-  if (!checks.has(id)) {
-    const request = fetch(site.check_url, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ path, field, value }),
-    })
-      .then((answer) => (answer.ok ? answer.json() : { message: null }))
-      .then((answer) => answer.message);
-    checks.set(id, request);
-  }
-  return checks.get(id);
+  if (checked.has(id)) return;
+  const request = checkRequest(path, field, value, false);
+  request.addEventListener("load", () => checked.set(id, answerOf(request)));
+}
+
+function checkNow(path, field, value) {
+  const id = JSON.stringify([path, field, value]);
+  if (!checked.has(id)) checked.set(id, answerOf(checkRequest(path, field, value, true)));
+  return checked.get(id);
 }
 
 // Decap's createClass and h exist once its script has run: made in start().
@@ -106,23 +119,15 @@ function checkedControl() {
       this.ask(this.props.value);
     },
     ask(value) {
-      if (!site.check_url) return;
-      const text = value || "";
-      check(this.path(), this.props.field.get("name"), text).then((message) => {
-        this.known = { value: text, message };
-      });
+      if (site.check_url) checkSoon(this.path(), this.props.field.get("name"), value || "");
     },
     path() {
       return this.props.entry.get("path");
     },
     isValid() {
       if (!site.check_url) return true;
-      const value = this.props.value || "";
-      const answer = (message) => (message ? { error: { type: "CUSTOM", message } } : true);
-      if (this.known && this.known.value === value) return answer(this.known.message);
-      return check(this.path(), this.props.field.get("name"), value).then((message) =>
-        message ? Promise.reject(message) : true,
-      );
+      const message = checkNow(this.path(), this.props.field.get("name"), this.props.value || "");
+      return message ? { error: { type: "CUSTOM", message } } : true;
     },
     render() {
       const { forID, value, field, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
@@ -147,7 +152,8 @@ function checkedControl() {
 function fixedControl() {
   return createClass({
     render() {
-      return h("output", { id: this.props.forID, className: this.props.classNameWrapper }, this.props.value);
+      const { forID, value, classNameWrapper } = this.props;
+      return h("input", { id: forID, className: classNameWrapper, value: value || "", readOnly: true });
     },
   });
 }
