@@ -7,8 +7,8 @@ import subprocess
 import time
 from pathlib import Path
 
-DECAP_SERVER = Path("node_modules/decap-server/dist/index.js")
-INSTALL = "npm ci --no-audit --no-fund"
+from .files import DECAP_SERVER, INSTALL
+
 STARTING = 20  # seconds: a generous ceiling for Node.js to start on a busy machine
 
 

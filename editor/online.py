@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 from .config import build_config
+from .files import DECAP_DIST, INSTALL, STATIC
 from .policy import build_editor_csp
 
 DEFAULTS = {
@@ -20,8 +21,6 @@ DEFAULTS = {
 }
 GITHUB_API = "https://api.github.com"
 GITHUB_AVATARS = "https://avatars.githubusercontent.com"
-STATIC = Path(__file__).resolve().parent / "static"
-DECAP_DIST = Path("node_modules/decap-cms/dist")
 DECAP_FILES = ("decap-cms.js", "*.decap-cms.js", "*.wasm")
 CHARSET = '<meta charset="utf-8">'
 
@@ -68,7 +67,7 @@ def copy_decap(root, admin):
     if not (dist / "decap-cms.js").is_file():
         raise SystemExit(
             f"{DECAP_DIST}/decap-cms.js is missing, and EDITOR_GITHUB_REPO asks for "
-            "the editor: run npm ci --no-audit --no-fund"
+            f"the editor: run {INSTALL}"
         )
     (admin / "decap").mkdir(parents=True)
     for pattern in DECAP_FILES:

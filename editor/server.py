@@ -20,20 +20,12 @@ from .config import (
     build_config,
     build_local_backend,
 )
+from .files import DECAP_DIST, STATIC
 from .local_backend import LocalBackend, backend_port
 from .policy import build_editor_csp
 
-STATIC = Path(__file__).resolve().parent / "static"
-DECAP_DIST = Path("node_modules/decap-cms/dist")
 DECAP_PATH = EDITOR_PATH + "decap/"
 CONFIG_PATH = EDITOR_PATH + "config.json"
-TYPES = {
-    ".html": "text/html",
-    ".js": "text/javascript",
-    ".css": "text/css",
-    ".json": "application/json",
-    ".wasm": "application/wasm",
-}
 
 
 def page_address(file):
@@ -98,7 +90,7 @@ class Editor:
         file = self.file_for(path)
         if file is None:
             return send(handler, 404, "text/plain", "Not found")
-        content_type = TYPES.get(file.suffix, "application/octet-stream")
+        content_type = handler.guess_type(str(file))
         return send(handler, 200, content_type, file.read_bytes(), self.policy())
 
     def post(self, handler, path):

@@ -296,6 +296,7 @@ def test_owner_facts_are_shown_with_where_to_change_them(context, session):
     lines[number - 1] = 'CONTACT_PHONE = "+358 40 123 4567"'
     settings_file.write_text("\n".join(lines) + "\n", "utf-8")
     tab.reload()
+    tab.get_by_role("link", name="Palvelut (suomi)").wait_for(timeout=WAIT * 1000)
     tab.get_by_role("button", name="Yhteystiedot ja asetukset").click()
     expect(row).to_contain_text("+358 40 123 4567", timeout=WAIT * 1000)
 

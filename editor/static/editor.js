@@ -337,7 +337,6 @@ async function start() {
   if (!site.local) document.querySelector('.editor-bar a[href="/"]').textContent = "Avaa sivusto";
   setUpOwnerFacts();
   setUpNewService();
-  setUpDialogs();
   CMS.registerLocale("fi", FINNISH);
   CMS.registerCustomFormat("pelican", "md", pelicanFormat);
   CMS.registerWidget("checked", checkedControl(), TextPreview);
@@ -349,4 +348,5 @@ async function start() {
   CMS.init({ config: config.cms });
 }
 
+setUpDialogs(); // deferred like Decap, this script runs once the page is read
 document.addEventListener("DOMContentLoaded", start);
