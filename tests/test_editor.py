@@ -186,6 +186,35 @@ def changed_lines(before, after):
     return [line for line in diff if line[:1] in "+-"]
 
 
+# Our file format as the editor runs it: read a page, change fields, write it.
+REWRITE = """([text, changes, order]) => {
+  const data = pelicanFormat.fromFile(text);
+  Object.assign(data, changes);
+  return pelicanFormat.toFile(data, order);
+}"""
+SERVICE_ORDER = ["title", "summary", "key", "order", "format", "session", "interval"]
+SERVICE_ORDER += ["contract", "process", "body"]
+
+
+def test_every_page_written_back_unchanged_is_the_same_file(context, session):
+    tab = open_editor(context, session)
+    pages = sorted((ROOT / "content").rglob("*.md"))
+    texts = [page.read_text("utf-8") for page in pages]
+    written = [tab.evaluate(REWRITE, [text, {}, SERVICE_ORDER]) for text in texts]
+    assert [p for p, a, b in zip(pages, texts, written, strict=True) if a != b] == []
+
+
+def test_a_cleared_fact_loses_its_line_and_a_new_one_follows_the_fact_before(
+    context, session
+):
+    tab = open_editor(context, session)
+    debriefing = (ROOT / "content/fi/palvelut/debriefing.md").read_text("utf-8")
+    changes = {"format": "", "session": "2 h", "template": "kept as written"}
+    written = tab.evaluate(REWRITE, [debriefing, changes, SERVICE_ORDER])
+    assert changed_lines(debriefing, written) == ["- Format: ryhmä", "+ Session: 2 h"]
+    assert written.index("Order: 6\nSession: 2 h\n") > 0
+
+
 def test_make_edit_prints_the_editor_address(session):
     assert f"Editor: http://127.0.0.1:{session.port}/admin/" in session.lines
 
