@@ -17,6 +17,12 @@ def service_folder(content, lang):
     return folders[0] if len(folders) == 1 else None
 
 
+def page_address(built):
+    """Return the address of a built page: ``en/x/index.html`` → ``/en/x/``."""
+    path = "/" + built
+    return path.removesuffix("index.html") if path.endswith("/index.html") else path
+
+
 def read_fields(file):
     """Return a page's front matter as Pelican's Markdown reader reads it."""
     reader = markdown.Markdown(extensions=["meta"])

@@ -20,18 +20,13 @@ from .config import (
     build_config,
     build_local_backend,
 )
+from .content import page_address
 from .files import DECAP_DIST, STATIC
 from .local_backend import LocalBackend, backend_port
 from .policy import build_editor_csp
 
 DECAP_PATH = EDITOR_PATH + "decap/"
 CONFIG_PATH = EDITOR_PATH + "config.json"
-
-
-def page_address(file):
-    """Return the address of a built page: ``en/x/index.html`` → ``/en/x/``."""
-    path = "/" + file.as_posix()
-    return path.removesuffix("index.html") if path.endswith("/index.html") else path
 
 
 class Editor:
@@ -50,7 +45,7 @@ class Editor:
         """Note where a built page of the preview is served."""
         path = Path(content.source_path).resolve().relative_to(self.root).as_posix()
         built = Path(generator.output_path, content.save_as).resolve()
-        self.pages[path] = page_address(built.relative_to(self.output))
+        self.pages[path] = page_address(built.relative_to(self.output).as_posix())
 
     def start(self):
         """Start the local backend."""

@@ -217,10 +217,6 @@ function SideBySide(props) {
 }
 
 // --- Our chrome: "new service" and the facts only the settings hold. ---
-function showStatus(text) {
-  document.querySelector(".editor-status").textContent = text;
-}
-
 function setUpOwnerFacts() {
   document.querySelector(".settings-file").textContent = site.settings_file;
   const body = document.querySelector(".owner-facts tbody");
@@ -270,7 +266,6 @@ function setUpNewService() {
     dialog.close();
     const main = site.languages[0];
     const slug = answer.paths[main.lang].split("/").pop().replace(/\.md$/, "");
-    showStatus(`Tehty: ${Object.values(answer.paths).join(" ja ")}`);
     location.hash = `#/collections/${main.collections[0]}/entries/${slug}`;
     location.reload();
   });

@@ -14,6 +14,7 @@ from pelican.plugins import granular_signals
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the editor package
 
+from editor.content import page_address
 from editor.online import is_online, write_online_editor
 
 logger = logging.getLogger(__name__)
@@ -25,11 +26,10 @@ def page_addresses(settings):
     site_checks records which content file each written file came from.
     """
     content = Path(settings["PATH"]).name
-    addresses = {}
-    for built, source in settings.get("SITE_CHECK_SOURCES", {}).items():
-        address = "/" + built.removesuffix("index.html")
-        addresses[f"{content}/{source}"] = address
-    return addresses
+    return {
+        f"{content}/{source}": page_address(built)
+        for built, source in settings.get("SITE_CHECK_SOURCES", {}).items()
+    }
 
 
 def add_editor(pelican):
