@@ -16,11 +16,12 @@ PUBLISHCONF := publishconf.py
 CATALOGS := theme/translations
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard $(CATALOGS)/*/LC_MESSAGES/messages.po))
 
-.PHONY: help html publish serve check new-service clean clean-tools tools translations test lint audit deploy github bench weight profile stages
+.PHONY: help html publish serve edit check new-service clean clean-tools tools translations test lint audit deploy github bench weight profile stages
 
 help:
 	@echo "make html          build a development copy into $(OUTPUTDIR)/"
 	@echo "make serve         preview on http://127.0.0.1:8000, rebuilt and reloaded on every save"
+	@echo "make edit          the preview and the editor on http://127.0.0.1:8000/admin/"
 	@echo "make publish       build the production site into $(OUTPUTDIR)/ (refuses placeholders;"
 	@echo "                   ALLOW_PLACEHOLDERS=1 builds anyway, to try it)"
 	@echo "make check         check the spelling and typography of every page"
@@ -77,6 +78,11 @@ new-service: $(BIN)/activate
 # page reloads itself after every rebuild.
 serve: $(BIN)/activate $(MO_FILES)
 	$(BIN)/python scripts/serve.py $(CONFFILE) --port $(PORT) $(PELICANOPTS)
+
+# The preview with the editor in the browser under /admin/; its local backend
+# (decap-server, from npm) writes the content files on port PORT + 81.
+edit: $(BIN)/activate $(MO_FILES)
+	$(BIN)/python scripts/serve.py $(CONFFILE) --port $(PORT) --editor $(PELICANOPTS)
 
 translations: $(BIN)/activate
 	$(BIN)/pybabel extract --mapping-file babel.cfg --output-file $(CATALOGS)/messages.pot --no-location --omit-header theme/templates plugins

@@ -141,3 +141,12 @@ SEARCH_META_LOCALES = {"en": "en_GB"}
 ASSET_FINGERPRINT = False
 HTML_CACHE_CONTROL = "public, max-age=600, must-revalidate"
 CUSTOM_DOMAIN = ""  # e.g. "www.example.fi" for GitHub Pages; written to CNAME
+
+# --- Editing in the browser (make edit; on the published site only when set) ---
+# The editor at /admin/ of the published site saves each change to this GitHub
+# repository, whose workflow tests and publishes it. Off while empty; README.md's
+# Finnish guide says how to turn it on.
+EDITOR_GITHUB_REPO = ""  # e.g. "omistaja/tyonohjaus-sivusto"
+EDITOR_GITHUB_BRANCH = "main"
+EDITOR_OAUTH_URL = "https://api.netlify.com"  # the service that signs in to GitHub
+EDITOR_OAUTH_SITE = ""  # that service's site, e.g. "tyonohjaus.netlify.app"

@@ -12,9 +12,10 @@ SITEURL = SITE_ADDRESS
 # (for the tests, CI and trying the production build): then they are warnings.
 OWNER_FACTS_REFUSE = os.environ.get("ALLOW_PLACEHOLDERS", "") in ("", "0")
 
-# Minified output, hashed asset names, _headers, and .gz/.br beside every text file.
+# Minified output, hashed asset names, _headers, and .gz/.br beside every text file;
+# the editor at /admin/ only when EDITOR_GITHUB_REPO (pelicanconf.py) is set.
 ASSET_FINGERPRINT = True
-PLUGINS = [*PLUGINS, "publish_assets"]
+PLUGINS = [*PLUGINS, "publish_assets", "online_editor"]
 COMPRESS_EXTENSIONS = {".css", ".html", ".js", ".json", ".svg", ".txt", ".xml"}
 # Brotli quality of the .br copies (0-11). At 5 they are about 10 % larger than
 # at 11, which takes forty times as long: 20 ms a page, four times what plain

@@ -89,11 +89,15 @@ You may write them here too, in English words, as long as they agree, e.g.
 """
 
 
+class NewServiceError(ValueError):
+    """A new service that cannot be written; the message is for the owner."""
+
+
 def service_folder(lang):
     """Return the folder of a language's service pages: its one subfolder."""
     folders = [path for path in (CONTENT / lang).iterdir() if path.is_dir()]
     if len(folders) != 1:
-        raise SystemExit(
+        raise NewServiceError(
             f"content/{lang}/ should have exactly one folder of service pages; "
             f"found {len(folders)}"
         )
@@ -123,11 +127,44 @@ def file_name(name, what):
     """Return a file name for a page, or stop with what is expected."""
     name = name.removesuffix(".md")
     if not FILE_NAME.fullmatch(name):
-        raise SystemExit(
+        raise NewServiceError(
             f'{what}: "{name}" cannot be a file name; use lower-case letters a–z, '
             'digits and hyphens, e.g. "uravalmennus"'
         )
     return f"{name}.md"
+
+
+def write_service(key, fi_name=None, en_name=None):
+    """Write a new service's two pages; return their paths by language and the Order.
+
+    Raise ``NewServiceError`` with the owner's message when nothing can be written.
+    """
+    try:
+        key = parse_key(key)
+    except FrontMatterError as error:
+        raise NewServiceError(f"KEY: {error}") from None
+    if key in used_keys():
+        raise NewServiceError(
+            f'KEY: "{key}" is already the Key of a page; choose another'
+        )
+    pages = {
+        MAIN_LANG: service_folder(MAIN_LANG) / file_name(fi_name or key, "FI"),
+        OTHER_LANG: service_folder(OTHER_LANG) / file_name(en_name or key, "EN"),
+    }
+    for page in pages.values():
+        if page.exists():
+            raise NewServiceError(
+                f"{page.relative_to(ROOT)} exists already; nothing written"
+            )
+    paths = {lang: page.relative_to(ROOT).as_posix() for lang, page in pages.items()}
+    order = next_order(pages[MAIN_LANG].parent)
+    pages[MAIN_LANG].write_text(
+        FINNISH.format(key=key, order=order, other_path=paths[OTHER_LANG]), "utf-8"
+    )
+    pages[OTHER_LANG].write_text(
+        ENGLISH.format(key=key, main_path=paths[MAIN_LANG]), "utf-8"
+    )
+    return paths, order
 
 
 def main(arguments):
@@ -142,28 +179,9 @@ def main(arguments):
     parser.add_argument("--en", help="the English file name (default: the key)")
     args = parser.parse_args(arguments)
     try:
-        key = parse_key(args.key)
-    except FrontMatterError as error:
-        raise SystemExit(f"KEY: {error}") from None
-    if key in used_keys():
-        raise SystemExit(f'KEY: "{key}" is already the Key of a page; choose another')
-    pages = {
-        MAIN_LANG: service_folder(MAIN_LANG) / file_name(args.fi or key, "FI"),
-        OTHER_LANG: service_folder(OTHER_LANG) / file_name(args.en or key, "EN"),
-    }
-    for page in pages.values():
-        if page.exists():
-            raise SystemExit(
-                f"{page.relative_to(ROOT)} exists already; nothing written"
-            )
-    paths = {lang: page.relative_to(ROOT).as_posix() for lang, page in pages.items()}
-    order = next_order(pages[MAIN_LANG].parent)
-    pages[MAIN_LANG].write_text(
-        FINNISH.format(key=key, order=order, other_path=paths[OTHER_LANG]), "utf-8"
-    )
-    pages[OTHER_LANG].write_text(
-        ENGLISH.format(key=key, main_path=paths[MAIN_LANG]), "utf-8"
-    )
+        paths, order = write_service(args.key, args.fi, args.en)
+    except NewServiceError as error:
+        raise SystemExit(str(error)) from None
     print(f"Wrote {paths[MAIN_LANG]} (Order: {order}) and {paths[OTHER_LANG]}.")
     print("Write their Title, Summary and text, and see them with: make serve")
     return 0

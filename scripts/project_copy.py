@@ -7,6 +7,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # What a copy of the project needs to build and preview as the owner does.
 PROJECT_FILES = (
     "content",
+    "editor",
     "plugins",
     "scripts",
     "spellcheck",

@@ -1,14 +1,16 @@
 """Preview the site: rebuild on every save and reload the page open in the browser.
 
-Usage: python scripts/serve.py SETTINGS_FILE [--port N] [pelican options ...]
+Usage: python scripts/serve.py SETTINGS_FILE [--port N] [--editor] [pelican options]
 
 The preview is built into ``.preview/``, so ``output/`` keeps the published
 site. Each HTML page is served with one more line, a same-origin
 script that waits for the next build and reloads the page; the files on disk
-never carry it, so it cannot reach a published site.
+never carry it, so it cannot reach a published site. With ``--editor`` the
+editor is served too, under ``/admin/`` (``make edit``).
 """
 
 import argparse
+import signal
 import sys
 import threading
 import time
@@ -16,11 +18,17 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the editor package
+
 import pelican_plain
 import watchfiles
 from pelican import Pelican, get_config, parse_arguments
 from pelican.log import LimitFilter, console
 from pelican.settings import read_settings
+
+from editor.config import EDITOR_PATH
+from editor.local_backend import EditorUnavailable
+from editor.server import Editor
 
 ROOT = Path(__file__).resolve().parent.parent
 PREVIEW = ROOT / ".preview"
@@ -93,11 +101,14 @@ def rebuild_on_change(arguments, builds, stop):
 class PreviewHandler(SimpleHTTPRequestHandler):
     """Serve the preview folder, with the reload script in every HTML page."""
 
-    builds = None  # set by serve()
+    builds = None  # set by main()
+    editor = None  # set by main() when the editor is served
 
     def do_GET(self):
         """Serve a page with the reload script, the script, its events, or a file."""
         path = self.path.split("?", 1)[0]
+        if self.editor and path.startswith(EDITOR_PATH):
+            return self.editor.get(self, path)
         if path == RELOAD_PATH:
             return self.send_text(RELOAD_SCRIPT, "text/javascript")
         if path == EVENTS_PATH:
@@ -108,6 +119,13 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         if file.suffix == ".html" and file.is_file() and path.endswith(("/", ".html")):
             return self.send_page(file)
         return super().do_GET()
+
+    def do_POST(self):
+        """Answer the editor's checks and its "new service"; nothing else is posted."""
+        path = self.path.split("?", 1)[0]
+        if self.editor and path.startswith(EDITOR_PATH):
+            return self.editor.post(self, path)
+        return self.send_text("Not found", "text/plain", status=404)
 
     def send_text(self, text, content_type, status=200):
         """Send ``text`` as the whole answer, never cached."""
@@ -152,6 +170,7 @@ def main(argv):
     parser.add_argument("settings")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--bind", default="127.0.0.1")
+    parser.add_argument("--editor", action="store_true", help="serve /admin/ too")
     known, options = parser.parse_known_args(argv)
     pelican_plain.install()
     console.quiet = True  # one line of ours per build instead of pelican's summary
@@ -159,9 +178,6 @@ def main(argv):
         [str(ROOT / "content"), "-o", str(PREVIEW), "-s", known.settings, *options]
     )
     builds = Builds()
-    PREVIEW.mkdir(exist_ok=True)
-    if build(arguments):
-        builds.done()
     handler = partial(PreviewHandler, directory=str(PREVIEW))
     PreviewHandler.builds = builds
     try:
@@ -174,6 +190,31 @@ def main(argv):
         )
         return 1
     server.daemon_threads = True
+    port = server.server_address[1]
+    # Stopped like Ctrl+C, so that the editor's backend stops with the preview.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        if known.editor:
+            PreviewHandler.editor = Editor(ROOT, known.settings, port, PREVIEW)
+            PreviewHandler.editor.start()
+        serve(server, arguments, builds)
+    except EditorUnavailable as error:
+        print(f"The editor cannot start: {error}")
+        return 1
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        if PreviewHandler.editor:
+            PreviewHandler.editor.stop()
+    return 0
+
+
+def serve(server, arguments, builds):
+    """Build once, then serve and rebuild after every save until interrupted."""
+    PREVIEW.mkdir(exist_ok=True)
+    if build(arguments):
+        builds.done()
     stop = threading.Event()
     watcher = threading.Thread(
         target=rebuild_on_change, args=(arguments, builds, stop), daemon=True
@@ -181,14 +222,12 @@ def main(argv):
     watcher.start()
     host, port = server.server_address[:2]
     print(f"Preview: http://{host}:{port}/ (stop with Ctrl+C)", flush=True)
+    if PreviewHandler.editor:
+        print(f"Editor: http://{host}:{port}{EDITOR_PATH}", flush=True)
     try:
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     finally:
         stop.set()
-        server.server_close()
-    return 0
 
 
 if __name__ == "__main__":

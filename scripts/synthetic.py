@@ -68,8 +68,11 @@ def real_services(content):
 
 
 def order_of(pages):
-    """Return the ``Order`` of a service (the same in every language)."""
-    return int(next(iter(pages.values())).fields.get("Order", 0))
+    """Return the ``Order`` of a service, from the language versions that state it."""
+    orders = [
+        int(page.fields["Order"]) for page in pages.values() if "Order" in page.fields
+    ]
+    return orders[0] if orders else 0
 
 
 def copy_name(relative, round_number):
@@ -104,7 +107,8 @@ def write_content(content, destination, services):
             if round_number > 1:
                 fields["Title"] = f"{fields['Title']} {round_number}"
                 fields["Key"] = f"{fields['Key']}-{round_number}"
-                fields["Order"] = str(order_of(pages) + count * (round_number - 1))
+                if "Order" in fields:
+                    fields["Order"] = str(order_of(pages) + count * (round_number - 1))
             body = relink(page.body, lang, round_number, written)
             text = "".join(f"{name}: {value}\n" for name, value in fields.items())
             files.append(copy_name(page.relative, round_number))

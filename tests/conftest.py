@@ -96,15 +96,33 @@ class StaticServer:
 
 
 def parse_headers_file(text):
-    """Return the rules of a ``_headers`` file as [(path pattern, [(name, value)])]."""
+    """Return the rules of a ``_headers`` file as [(path pattern, [(name, value)])].
+
+    A ``! Name`` line detaches the header of earlier rules: its value is None.
+    """
     rules = []
     for line in text.splitlines():
         if line.strip() and not line.startswith((" ", "\t")):
             rules.append((line.strip(), []))
+        elif line.strip().startswith("!") and rules:
+            rules[-1][1].append((line.strip()[1:].strip(), None))
         elif line.strip() and rules:
             name, value = line.strip().split(":", 1)
             rules[-1][1].append((name.strip(), value.strip()))
     return rules
+
+
+def headers_for(rules, path):
+    """Return the headers the rules give ``path``, as Cloudflare Pages joins them."""
+    headers = []
+    for pattern, pairs in rules:
+        if rule_matches(pattern, path):
+            for name, value in pairs:
+                if value is None:
+                    headers = [(n, v) for n, v in headers if n.lower() != name.lower()]
+                else:
+                    headers.append((name, value))
+    return headers
 
 
 def rule_matches(pattern, path):
@@ -120,11 +138,9 @@ class HostLikeHandler(SimpleHTTPRequestHandler):
     def end_headers(self):
         rules_file = Path(self.directory, "_headers")
         if rules_file.is_file():
-            path = self.path.split("?")[0]
-            for pattern, headers in parse_headers_file(rules_file.read_text("utf-8")):
-                if rule_matches(pattern, path):
-                    for name, value in headers:
-                        self.send_header(name, value)
+            rules = parse_headers_file(rules_file.read_text("utf-8"))
+            for name, value in headers_for(rules, self.path.split("?")[0]):
+                self.send_header(name, value)
         super().end_headers()
 
     def log_message(self, format, *args):
