@@ -38,24 +38,53 @@ def shown(value):
     return value if isinstance(value, str) else repr(value)
 
 
+def dict_lines(entry, named):
+    """Return ``{setting: line}`` of a dict literal, with the dicts it spreads."""
+    lines = {}
+    for key, value in zip(entry.keys, entry.values, strict=True):
+        if key is None and isinstance(value, ast.Name) and value.id in named:
+            lines.update(dict_lines(named[value.id], named))
+        elif isinstance(key, ast.Constant):
+            lines[key.value] = key.lineno
+    return lines
+
+
+def named_dicts(tree):
+    """Return ``{name: dict literal}`` of the dicts the settings file assigns."""
+    return {
+        target.id: node.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+
+
+def spread_names(tree):
+    """Return the names of the dicts spread (``**NAME``) into ``I18N_SUBSITES``."""
+    subsites = named_dicts(tree).get(SUBSITES)
+    if subsites is None:
+        return set()
+    return {
+        value.id
+        for entry in subsites.values
+        if isinstance(entry, ast.Dict)
+        for key, value in zip(entry.keys, entry.values, strict=True)
+        if key is None and isinstance(value, ast.Name)
+    }
+
+
 def subsite_lines(tree):
     """Return ``{language: {setting: line}}`` of the entries of ``I18N_SUBSITES``."""
-    for node in tree.body:
-        if (
-            isinstance(node, ast.Assign)
-            and isinstance(node.value, ast.Dict)
-            and any(getattr(t, "id", None) == SUBSITES for t in node.targets)
-        ):
-            return {
-                lang.value: {
-                    key.value: key.lineno
-                    for key in entry.keys
-                    if isinstance(key, ast.Constant)
-                }
-                for lang, entry in zip(node.value.keys, node.value.values, strict=True)
-                if isinstance(lang, ast.Constant) and isinstance(entry, ast.Dict)
-            }
-    return {}
+    named = named_dicts(tree)
+    subsites = named.get(SUBSITES)
+    if subsites is None:
+        return {}
+    return {
+        lang.value: dict_lines(entry, named)
+        for lang, entry in zip(subsites.keys, subsites.values, strict=True)
+        if isinstance(lang, ast.Constant) and isinstance(entry, ast.Dict)
+    }
 
 
 def build_owner_facts(settings_file, settings):
@@ -65,6 +94,7 @@ def build_owner_facts(settings_file, settings):
     first, last = first_block(source.splitlines())
     languages = subsite_lines(tree)
     subsites = settings.get(SUBSITES, {})
+    spread = spread_names(tree)
     facts = []
     for node in tree.body:
         if not (isinstance(node, ast.Assign) and first <= node.lineno <= last):
@@ -73,6 +103,8 @@ def build_owner_facts(settings_file, settings):
             continue
         for target in node.targets:
             name = target.id
+            if name in spread:
+                continue
             facts.append(
                 {
                     "setting": name,

@@ -115,11 +115,10 @@ class EditingSession:
 def session(tmp_path_factory):
     """Return ``make edit`` running on a copy of the project."""
     for name in DECAP_FILES:
-        require_tool(NODE_MODULES / name, "npm ci --no-audit --no-fund")
+        require_tool(NODE_MODULES / name, name, "make test installs it")
     project = copy_project(tmp_path_factory.mktemp("editing"))
     for name in ("Makefile", "requirements.txt"):
         shutil.copy2(ROOT / name, project / name)  # keeps the venv up to date
-    (project / "node_modules").symlink_to(NODE_MODULES)
     running = EditingSession(project)
     yield running
     running.stop()
@@ -263,7 +262,7 @@ def test_the_page_is_shown_beside_its_translation_as_built(context, session):
     expect(own).to_have_text("Ryhmätyönohjaus", timeout=WAIT * 1000)
     translation = preview.frame_locator(".preview-translation iframe")
     expect(translation.locator("h1")).to_have_text(
-        "Group supervision", timeout=WAIT * 1000
+        "Group work supervision", timeout=WAIT * 1000
     )
 
 
@@ -319,7 +318,7 @@ def test_owner_facts_are_shown_with_where_to_change_them(context, session):
     row = tab.get_by_role("row").filter(
         has=tab.get_by_role("rowheader", name="CONTACT_PHONE", exact=True)
     )
-    expect(row).to_contain_text("+358 40 000 0000")
+    expect(row).to_contain_text("[[TÄYDENNÄ: puhelinnumero]]")
     expect(row.get_by_role("cell").last).to_have_text(str(number))
     # Changed in the settings file, it is shown changed: nothing is kept by hand.
     lines[number - 1] = 'CONTACT_PHONE = "+358 40 123 4567"'
@@ -331,7 +330,9 @@ def test_owner_facts_are_shown_with_where_to_change_them(context, session):
 
 
 def test_our_part_of_the_editor_has_no_accessibility_violation(browser, session):
-    axe = require_tool(NODE_MODULES / "axe-core" / "axe.min.js", "npm ci")
+    axe = require_tool(
+        NODE_MODULES / "axe-core" / "axe.min.js", "axe-core", "make test installs it"
+    )
     context = browser.new_context(bypass_csp=True)  # to add axe-core to the page
     try:
         tab = open_editor(context, session)

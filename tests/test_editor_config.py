@@ -86,7 +86,7 @@ def test_format_is_a_choice_among_the_parsers_examples(config):
         ("individual", "group"),
     ]
     labels = [option["label"] for option in format_field["options"]]
-    assert labels == ["yksilö", "ryhmä", "yksilö tai ryhmä"]
+    assert labels == ["yksilöohjaus", "ryhmäohjaus", "yksilöohjaus tai ryhmäohjaus"]
 
 
 @pytest.mark.parametrize("name", sorted(DURATIONS))
@@ -154,7 +154,7 @@ def test_the_configuration_follows_the_settings_and_the_content(tmp_path):
     settings_file = project / "pelicanconf.py"
     text = settings_file.read_text("utf-8")
     text = text.replace(
-        'AREA_SERVED = "Suomi"\n', 'AREA_SERVED = "Suomi"\nBUSINESS_ID = "1234567-8"\n'
+        'BUSINESS_ID = "[[TÄYDENNÄ: Y-tunnus]]"', 'BUSINESS_ID = "1234567-8"'
     )
     text = text.replace(
         "I18N_SUBSITES = {\n",

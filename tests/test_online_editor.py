@@ -29,7 +29,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 @pytest.fixture(scope="module")
 def online_site(tmp_path_factory):
     """Return a production build with the editor turned on in the settings."""
-    require_tool(DECAP, "npm ci --no-audit --no-fund")
+    require_tool(DECAP, "Decap CMS", "make test installs it")
     output = tmp_path_factory.mktemp("online")
     settings = [
         f'EDITOR_GITHUB_REPO="{REPOSITORY}"',
