@@ -3,9 +3,10 @@
 import json
 
 import brotli
-import weight
 from bs4 import BeautifulSoup
 from conftest import SITEURL
+
+from tools import weight
 
 
 def fetched(file):

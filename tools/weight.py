@@ -1,6 +1,6 @@
 """Print what every page of the production site weighs, beside the budget.
 
-Usage: PYTHONPATH=plugins python scripts/weight.py [--site FOLDER] [--report FILE]
+Usage: PYTHONPATH=plugins python -m tools.weight [--site FOLDER] [--report FILE]
 
 Without ``--site`` the real content is built with publishconf.py into a
 temporary folder first. For each page: bytes of HTML, CSS, JavaScript and

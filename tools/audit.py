@@ -1,6 +1,6 @@
 """Audit the production site with Lighthouse (mobile) on the pages that matter most.
 
-Usage: python scripts/audit.py  (``make audit``)
+Usage: python -m tools.audit  (``make audit``)
 
 Builds the production site into a temporary folder, serves it on 127.0.0.1, runs
 Lighthouse on each page below, writes JSON and HTML reports under
@@ -21,7 +21,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from chromium import CHROMIUM, CHROMIUM_FLAGS
+from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "reports" / "lighthouse"
