@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -104,10 +105,9 @@ def parse_headers_file(text):
 
 
 def rule_matches(pattern, path):
-    """Return whether a ``_headers`` path pattern (``/*`` splats) covers ``path``."""
-    if pattern.endswith("*"):
-        return path.startswith(pattern[:-1])
-    return path == pattern
+    """Return whether a ``_headers`` path pattern (``*`` splats) covers ``path``."""
+    expression = ".*".join(map(re.escape, pattern.split("*")))
+    return re.fullmatch(expression, path) is not None
 
 
 class HostLikeHandler(SimpleHTTPRequestHandler):
