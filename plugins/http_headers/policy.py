@@ -1,6 +1,10 @@
 """The security headers and cache rules of the site, built from settings."""
 
+import base64
+import hashlib
 from urllib.parse import urlsplit
+
+from site_links.links import speculation_rules_text
 
 # Directives a <meta http-equiv> policy may not carry (browsers ignore them there).
 HEADER_ONLY_DIRECTIVES = ("frame-ancestors", "report-uri", "sandbox")
@@ -13,13 +17,20 @@ def origin(url):
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
 
 
+def script_hash(text):
+    """Return the CSP source that allows one inline script: ``'sha256-…'``."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
 def build_csp(settings, for_meta=False):
     """Return the Content-Security-Policy; the form endpoint's origin is allowed."""
     form_origin = origin(settings.get("CONTACT_FORM_ENDPOINT", ""))
     allowed = " ".join(filter(None, ["'self'", form_origin]))
     directives = {
         "default-src": "'self'",
-        "script-src": "'self'",
+        # The Speculation Rules written in every page, and no other inline script.
+        "script-src": f"'self' {script_hash(speculation_rules_text(settings))}",
         "style-src": "'self'",
         "img-src": "'self' data:",
         "font-src": "'self'",

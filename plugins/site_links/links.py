@@ -5,17 +5,21 @@ i18n_subsites links a translation with a URL relative to the subsite
 normalized and, in production, absolute.
 """
 
+import json
+import re
 from functools import cache, partial
-from urllib.parse import urlencode, urljoin
+from urllib.parse import urlencode, urljoin, urlsplit
 
 from babel import Locale
 from pelican import signals
 
-from .assets import theme_asset_name
+from .assets import svg_data_uri, theme_asset_name
 from .memo import once_per_pages
 
 # The contact form's field for the service; a link to the form may preselect it.
 SERVICE_FIELD = "service"
+# Characters with a meaning in a URL pattern's path (Speculation Rules).
+URL_PATTERN_SPECIAL = re.compile(r"([\\*?+(){}:])")
 
 
 def site_url(path, settings):
@@ -99,12 +103,53 @@ def build_contact_url(page, context, settings):
     return url
 
 
+def literal_pattern(url):
+    """Return a URL pattern that matches ``url`` and anything that continues it."""
+    parts = urlsplit(url)
+    origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    return origin + URL_PATTERN_SPECIAL.sub(r"\\\1", parts.path) + "*"
+
+
+def build_speculation_rules(settings):
+    """Return the Speculation Rules of every page: the site's own links only.
+
+    A link is fetched while the visitor hovers over or touches it, and where
+    the browser allows, the page is rendered too. Links outside the site, to
+    e-mail and phone, and to the form's endpoint are never fetched ahead.
+    """
+    root = urlsplit(settings["SITEURL"]).path.rstrip("/")
+    if settings["DEFAULT_LANG"] != settings["MAIN_LANG"]:  # a language subsite
+        root = root.removesuffix("/" + settings["DEFAULT_LANG"])
+    never = ["mailto:*", "tel:*", literal_pattern(settings["CONTACT_FORM_ENDPOINT"])]
+    where = {
+        "and": [
+            {"href_matches": f"{root}/*"},
+            *({"not": {"href_matches": pattern}} for pattern in never),
+        ]
+    }
+    rule = {"where": where, "eagerness": "moderate"}
+    return {"prefetch": [rule], "prerender": [rule]}
+
+
+def speculation_rules_text(settings):
+    """Return the Speculation Rules as every page carries them, safe inside HTML.
+
+    The policy allows this one inline script by its hash.
+    """
+    text = json.dumps(
+        build_speculation_rules(settings), separators=(",", ":"), sort_keys=True
+    )
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def add_template_helpers(generator):
     """Install the helpers as template globals of this language's site."""
     settings, context = generator.settings, generator.context
     generator.env.globals.update(
         site_url=partial(site_url, settings=settings),
         asset_url=partial(asset_url, settings=settings),
+        inline_svg=partial(svg_data_uri, settings=settings),
+        speculation_rules=speculation_rules_text(settings),
         page_links=partial(page_links_once, settings=settings, made={}),
         page_for=partial(find_page, context=context),
         menu=partial(build_menu, context=context, settings=settings),
