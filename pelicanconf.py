@@ -93,7 +93,6 @@ PLUGIN_PATHS = ["plugins"]
 sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
 PLUGINS = [
     "pelican.plugins.i18n_subsites",
-    "shared_reads",
     "site_links",
     "services",
     "search_meta",
