@@ -13,6 +13,10 @@ SITEURL = "https://www.example.fi"
 ASSET_FINGERPRINT = True
 PLUGINS = [*PLUGINS, "publish_assets"]
 COMPRESS_EXTENSIONS = {".css", ".html", ".js", ".json", ".svg", ".txt", ".xml"}
-# Compressed copies are kept in CACHE_PATH/compressed/ by content hash, so a
-# later build compresses only the files that changed (`make clean` empties it).
+# Kept between builds in CACHE_PATH (`make clean` empties it): the compressed
+# copies by content hash, so a later build compresses only the files that
+# changed, and what Pelican's reader made of each unchanged Markdown file (by
+# its time of change; after changing MARKDOWN or upgrading, run `make clean`).
 CACHE_PATH = "cache"
+CACHE_CONTENT = LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"

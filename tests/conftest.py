@@ -25,7 +25,16 @@ SITEURL = "https://www.example.fi"
 
 
 def run_pelican(content, output, settings="publishconf.py", *options):
-    """Build ``content`` into ``output`` with the pelican command; return the run."""
+    """Build ``content`` into ``output`` with the pelican command; return the run.
+
+    The build keeps its caches beside ``output``, apart from the project's.
+    """
+    options = list(options)
+    cache = f"CACHE_PATH={json.dumps(f'{output}-cache')}"
+    if "-e" in options:  # pelican takes every setting after one -e
+        options.insert(options.index("-e") + 1, cache)
+    else:
+        options += ["-e", cache]
     command = [sys.executable, "-m", "pelican", str(content), "-o", str(output)]
     command += ["-s", str(ROOT / settings), *options]
     return subprocess.run(

@@ -8,7 +8,6 @@ Netlify does it (every matching rule applies, a later rule's value of a
 header replaces an earlier one's; no detach syntax).
 """
 
-import json
 import re
 
 import pytest
@@ -81,9 +80,8 @@ def large_site(tmp_path_factory):
     """Return the folder of a production build with 100 generated services."""
     folder = tmp_path_factory.mktemp("hundred-services")
     write_content(ROOT / "content", folder / "content", 100)
-    # A home page listing 100 services is over the page budget; the cache is its own.
-    overrides = {"CACHE_PATH": str(folder / "cache"), "SITE_CHECK_PAGE_BUDGET": 10**9}
-    options = ["-e", *(f"{name}={json.dumps(v)}" for name, v in overrides.items())]
+    # A home page listing 100 services is over the page budget.
+    options = ["-e", "SITE_CHECK_PAGE_BUDGET=1000000000"]
     result = run_pelican(
         folder / "content", folder / "output", "publishconf.py", *options
     )
