@@ -1,7 +1,6 @@
 """Names of the theme's static files: content-hashed in production."""
 
 import hashlib
-from functools import cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
@@ -21,15 +20,9 @@ def theme_asset_name(path, settings):
     """Return the name a theme static file is published under."""
     if not settings.get("ASSET_FINGERPRINT"):
         return path
-    source = Path(settings["THEME"], "static", path)
-    stat = source.stat()
-    return fingerprinted_file_name(path, str(source), stat.st_mtime_ns, stat.st_size)
-
-
-@cache
-def fingerprinted_file_name(path, source, mtime_ns, size):
-    """Return ``fingerprinted_name`` of a file, read once while it is unchanged."""
-    return fingerprinted_name(path, Path(source).read_bytes())
+    return fingerprinted_name(
+        path, Path(settings["THEME"], "static", path).read_bytes()
+    )
 
 
 def svg_data_uri(path, settings):

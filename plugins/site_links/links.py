@@ -7,7 +7,7 @@ normalized and, in production, absolute.
 
 import json
 import re
-from functools import cache, partial
+from functools import partial
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from babel import Locale
@@ -24,13 +24,7 @@ URL_PATTERN_SPECIAL = re.compile(r"([\\*?+(){}:])")
 
 def site_url(path, settings):
     """Return the URL of a site path (relative to this language's SITEURL)."""
-    return join_url(settings["SITEURL"] + "/", path)
-
-
-@cache
-def join_url(base, path):
-    """Return ``urljoin(base, path)``; every page asks for the same few URLs."""
-    return urljoin(base, path)
+    return urljoin(settings["SITEURL"] + "/", path)
 
 
 def asset_url(path, settings):
@@ -39,7 +33,6 @@ def asset_url(path, settings):
     return site_url(f"{settings['THEME_STATIC_DIR']}/{name}", settings)
 
 
-@cache
 def language_name(lang):
     """Return a language's own name, capitalized: ``Suomi``, ``English``."""
     name = Locale.parse(lang).get_display_name(lang)
@@ -64,13 +57,6 @@ def build_page_links(page, settings):
         "x_default": versions.get(main_lang, canonical),
         "other_languages": others,
     }
-
-
-def page_links_once(page, settings, made):
-    """Return ``build_page_links`` of a page, made once per page in ``made``."""
-    if id(page) not in made:
-        made[id(page)] = build_page_links(page, settings)
-    return made[id(page)]
 
 
 def index_by_key(context):
@@ -150,7 +136,7 @@ def add_template_helpers(generator):
         asset_url=partial(asset_url, settings=settings),
         inline_svg=partial(svg_data_uri, settings=settings),
         speculation_rules=speculation_rules_text(settings),
-        page_links=partial(page_links_once, settings=settings, made={}),
+        page_links=partial(build_page_links, settings=settings),
         page_for=partial(find_page, context=context),
         menu=partial(build_menu, context=context, settings=settings),
         contact_url=partial(build_contact_url, context=context, settings=settings),
