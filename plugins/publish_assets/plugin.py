@@ -6,12 +6,10 @@ page of every language is written; the compressed copies follow on its
 """
 
 import logging
-import os
 from pathlib import Path
 
 import blinker
 from http_headers.policy import build_headers_file
-from pelican import signals
 from pelican.plugins import granular_signals
 
 from .compressed import compress_tree
@@ -49,20 +47,6 @@ def finish_output(pelican):
         (output / "CNAME").write_text(settings["CUSTOM_DOMAIN"] + "\n", "utf-8")
 
 
-def share_reader_cache(pelican):
-    """Point a language subsite at the main site's reader cache.
-
-    i18n_subsites gives each subsite a cache folder of its own in the main
-    site's (``cache/en``). Every site reads every content file, and the main
-    site saves what it read before the subsites start: with one folder each
-    file is converted from Markdown once per build, not once per language.
-    """
-    settings = pelican.settings
-    if not is_main_site(settings):
-        own = os.sep + settings["DEFAULT_LANG"]
-        settings["CACHE_PATH"] = settings["CACHE_PATH"].removesuffix(own)
-
-
 def compress_output(pelican):
     """Write the compressed copies of the finished output (once, by the main site)."""
     if is_main_site(pelican.settings):
@@ -73,6 +57,5 @@ def compress_output(pelican):
 def register():
     """Connect the handlers; the granular signals must exist first."""
     granular_signals.register()
-    signals.initialized.connect(share_reader_cache)
     blinker.signal("minify").connect(finish_output)
     blinker.signal("compress").connect(compress_output)
