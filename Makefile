@@ -34,7 +34,7 @@ help:
 	@echo "make github        publish, then push output/ to the gh-pages branch"
 	@echo "make clean         remove built files"
 	@echo "make clean-tools   remove what make test and make check installed"
-	@echo "make bench         time our build against plain Pelican, then make weight"
+	@echo "make bench         time make publish against the peer (Pelican, i18n-subsites, precompress), then make weight"
 	@echo "make weight        what every page of the production site weighs"
 	@echo "make profile       profile our build of SIZE generated services (1000)"
 	@echo "make stages        what each stage of our build costs at SIZE services (1000)"
@@ -98,7 +98,7 @@ test: $(BIN)/activate $(MO_FILES) lint tools
 
 # Lighthouse on a production build served on 127.0.0.1; fails under 100.
 audit: $(BIN)/activate $(MO_FILES) tools
-	$(BIN)/python scripts/audit.py
+	$(BIN)/python -m tools.audit
 
 clean:
 	rm -rf $(OUTPUTDIR) .builds .preview cache __pycache__ .pytest_cache reports
@@ -119,7 +119,7 @@ github: publish
 	$(BIN)/ghp-import --no-jekyll --message "Publish the site" --branch $(GITHUB_PAGES_BRANCH) $(OUTPUTDIR)
 	git push origin $(GITHUB_PAGES_BRANCH)
 
-# Benchmarks: figures printed and written to reports/ (see the README).
+# Measurement (tools/): figures printed and written to reports/ (docs/benchmarks.md).
 BENCHOPTS ?=
 SIZE ?= 1000
 
@@ -127,14 +127,14 @@ SIZE ?= 1000
 audit bench profile stages weight: export ALLOW_PLACEHOLDERS = 1
 
 bench: $(BIN)/activate $(MO_FILES)
-	$(BIN)/python scripts/bench.py $(BENCHOPTS)
-	PYTHONPATH=plugins $(BIN)/python scripts/weight.py
+	$(BIN)/python -m tools.bench $(BENCHOPTS)
+	PYTHONPATH=plugins $(BIN)/python -m tools.weight
 
 weight: $(BIN)/activate $(MO_FILES)
-	PYTHONPATH=plugins $(BIN)/python scripts/weight.py
+	PYTHONPATH=plugins $(BIN)/python -m tools.weight
 
 profile: $(BIN)/activate $(MO_FILES)
-	$(BIN)/python scripts/bench.py --profile $(SIZE) $(BENCHOPTS)
+	$(BIN)/python -m tools.bench --profile $(SIZE) $(BENCHOPTS)
 
 stages: $(BIN)/activate $(MO_FILES)
-	$(BIN)/python scripts/bench.py --stages $(SIZE) $(BENCHOPTS)
+	$(BIN)/python -m tools.bench --stages $(SIZE) $(BENCHOPTS)

@@ -21,10 +21,10 @@ PROJECT_FILES = (
 PROJECT_LINKS = ("node_modules",)
 
 
-def copy_project(folder):
-    """Copy the project's sources into ``folder``; return it."""
+def copy_project(folder, project=ROOT):
+    """Copy the sources of ``project`` (this one) into ``folder``; return it."""
     for name in PROJECT_FILES:
-        source = ROOT / name
+        source = Path(project) / name
         if source.is_dir():
             ignore = shutil.ignore_patterns("__pycache__")
             shutil.copytree(source, folder / name, ignore=ignore)

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -28,7 +29,16 @@ os.environ["ALLOW_PLACEHOLDERS"] = "1"
 
 
 def run_pelican(content, output, settings="publishconf.py", *options):
-    """Build ``content`` into ``output`` with the pelican command; return the run."""
+    """Build ``content`` into ``output`` with the pelican command; return the run.
+
+    The build keeps its caches beside ``output``, apart from the project's.
+    """
+    options = list(options)
+    cache = f"CACHE_PATH={json.dumps(f'{output}-cache')}"
+    if "-e" in options:  # pelican takes every setting after one -e
+        options.insert(options.index("-e") + 1, cache)
+    else:
+        options += ["-e", cache]
     command = [sys.executable, "-m", "pelican", str(content), "-o", str(output)]
     command += ["-s", str(ROOT / settings), *options]
     return subprocess.run(
@@ -126,10 +136,9 @@ def headers_for(rules, path):
 
 
 def rule_matches(pattern, path):
-    """Return whether a ``_headers`` path pattern (``/*`` splats) covers ``path``."""
-    if pattern.endswith("*"):
-        return path.startswith(pattern[:-1])
-    return path == pattern
+    """Return whether a ``_headers`` path pattern (``*`` splats) covers ``path``."""
+    expression = ".*".join(map(re.escape, pattern.split("*")))
+    return re.fullmatch(expression, path) is not None
 
 
 class HostLikeHandler(SimpleHTTPRequestHandler):

@@ -13,10 +13,10 @@ import tempfile
 import time
 from pathlib import Path
 
-import bench
-import phase_clock
-import synthetic
 from conftest import ROOT
+
+from tools import bench, bench_report, bench_timing, phase_clock
+from tools import bench_site as synthetic
 
 CONTENT = ROOT / "content"
 LINK = re.compile(r"\{filename\}([^)]+\.md)")
@@ -83,23 +83,6 @@ def test_non_service_pages_are_copied_unchanged(tmp_path):
             assert (tmp_path / relative).read_bytes() == path.read_bytes()
 
 
-def test_plain_copy_puts_another_languages_own_address_under_its_folder(tmp_path):
-    synthetic.copy_for_plain_pelican(CONTENT, tmp_path / "plain", "fi")
-    assert front_matter(tmp_path / "plain/en/index.md")["Save_as"] == "en/index.html"
-    assert front_matter(tmp_path / "plain/en/404.md")["URL"] == "en/404.html"
-    assert front_matter(tmp_path / "plain/fi/index.md")["Save_as"] == "index.html"
-
-
-def test_generated_keys_are_added_to_a_setting_that_lists_service_keys(
-    tmp_path, monkeypatch
-):
-    services = synthetic.write_content(CONTENT, tmp_path, 8)
-    settings = {"SERVICE_KEYS": ["group"], "MENU_KEYS": ["services"]}
-    monkeypatch.setattr(bench, "read_settings", lambda: settings)
-    found = bench.service_key_settings(services)
-    assert found == {"SERVICE_KEYS": [service.key for service in services]}
-
-
 def run_script(arguments, environment):
     """Run one of the project's scripts with ``environment``; return the result."""
     return subprocess.run(
@@ -113,14 +96,14 @@ def run_script(arguments, environment):
 
 
 def run_bench(report, *options, temporary=None):
-    """Run scripts/bench.py with ``options``, reporting to ``report``; return it.
+    """Run tools/bench.py with ``options``, reporting to ``report``; return it.
 
     ``temporary`` is the system's temporary folder for the run (``TMPDIR``).
     """
     environment = dict(os.environ)
     if temporary:
         environment["TMPDIR"] = str(temporary)
-    arguments = ["scripts/bench.py", *options, "--report", str(report)]
+    arguments = ["-m", "tools.bench", *options, "--report", str(report)]
     result = run_script(arguments, environment)
     assert result.returncode == 0, result.stdout + result.stderr
     return result
@@ -129,40 +112,93 @@ def run_bench(report, *options, temporary=None):
 def test_bench_prints_the_table_and_targets_and_writes_a_json_report(tmp_path):
     report, disk = tmp_path / "bench.json", tmp_path / "disk"
     disk.mkdir()
-    result = run_bench(report, "--sizes", "3", "--runs", "1", temporary=disk)
-    header, _, row = result.stdout.split("\n\n")[1].splitlines()
-    assert header.split()[:6] == ["services", "pages", "ours", "s", "plain", "s"]
-    assert row.split()[0] == "3"
-    assert "3 services: ours ≤ 1.5× plain Pelican" in result.stdout
+    options = ("--sizes", "real", "3", "--runs", "1", "--preview-rounds", "0")
+    result = run_bench(report, *options, "--against", str(ROOT), temporary=disk)
+    table = result.stdout.split("\n\n")[1].splitlines()
+    assert table[0].split()[:4] == ["clean:", "s", "CPU", "s"]
+    assert table[2] == f"the real site ({len(list(CONTENT.rglob('*.md')))} pages)"
+    assert [row.split()[0] for row in table[3:6]] == ["ours", "peer", ROOT.name]
+    for size in ("the real site", "3 services"):
+        assert f"{size}: clean publish ≤ 1.0× the peer" in result.stdout
+        assert f"{size}: publish after one edit ≤ 0.8× the peer" in result.stdout
     data = json.loads(report.read_text("utf-8"))
-    [size] = data["sizes"]
+    real, size = data["sizes"]
+    assert real["size"] == "real" and size["size"] == 3
     non_service = len(list(CONTENT.rglob("*.md"))) - len(real_service_files())
     assert size["pages"] == non_service + 2 * 3
-    assert size["ours"]["seconds"] > 0 and size["plain"]["seconds"] > 0
-    assert size["incremental"]["after_one_edit"]["seconds"] > 0
-    assert size["incremental"]["plain_after_one_edit"]["seconds"] > 0
-    assert "plain Pelican's own:" in result.stdout
+    assert list(size["builds"]) == ["ours", "peer", ROOT.name]
+    for builds in size["builds"].values():
+        assert builds["clean"]["seconds"] > 0 and builds["warm"]["seconds"] > 0
     assert {"target", "measured", "met"} <= set(data["targets"][0])
     assert data["built_in"] == str(bench.memory_folder() or disk)
-    ours, plain = size["ours"]["phases"], size["plain"]["phases"]
-    names = [phase_clock.START_UP, *phase_clock.PHASES, bench.EXIT]
-    assert list(ours) == names == list(plain)
+    ours = size["builds"]["ours"]["clean"]["phases"]
+    peer = size["builds"]["peer"]["clean"]["phases"]
+    names = [phase_clock.START_UP, *phase_clock.PHASES, bench_timing.EXIT]
+    assert list(ours) == names == list(peer)
     production = phase_clock.PRODUCTION_PHASES
     assert production == ("minification", "compression", "checks")
     assert all(ours[name] > 0 for name in production), ours
-    assert all(plain[name] == 0 for name in production), plain
-    for phases, build in ((ours, size["ours"]), (plain, size["plain"])):
+    assert peer["minification"] < 0.01 and peer["checks"] < 0.01, peer
+    assert peer["compression"] > 0, peer
+    for build in ("ours", "peer"):
+        phases = size["builds"][build]["clean"]["phases"]
+        cpu_seconds = size["builds"][build]["clean"]["runs"][0]["cpu_seconds"]
         assert phases[phase_clock.START_UP] > 0 and phases["reading and writing"] > 0
         assert all(seconds >= 0 for seconds in phases.values()), phases
-        assert phases[bench.EXIT] < build["runs"][0]["cpu_seconds"] / 2
+        assert phases[bench_timing.EXIT] < cpu_seconds / 2
     assert all(name in result.stdout for name in names)
-    # Plain Pelican has no production steps: all its work is shared work.
-    assert size["plain"]["shared_cpu_seconds"] == size["plain"]["cpu_seconds"]
-    assert 0 < size["ours"]["shared_cpu_seconds"] < size["ours"]["cpu_seconds"]
-    ratio = size["ours"]["shared_cpu_seconds"] / size["plain"]["shared_cpu_seconds"]
-    assert size["shared_cpu_ratio"] == ratio
-    [shared] = [line for line in result.stdout.splitlines() if "Not a target" in line]
-    assert shared.endswith(f"{ratio:.2f}× at 3")
+    shared = {
+        build: size["builds"][build]["clean"]["shared_cpu_seconds"]
+        for build in ("ours", "peer")
+    }
+    assert 0 < shared["ours"] < size["builds"]["ours"]["clean"]["cpu_seconds"]
+    assert size["shared_cpu_ratio"] == shared["ours"] / shared["peer"]
+    [line] = [line for line in result.stdout.splitlines() if "Not a target" in line]
+    assert line.endswith(f"{size['shared_cpu_ratio']:.2f}× for 3 services")
+
+
+def test_a_build_after_one_edit_recompresses_only_what_changed(tmp_path):
+    site = synthetic.write_site(CONTENT, tmp_path / "site", 2)
+    ours = bench_timing.ours(site, tmp_path)
+    clean = ours.clean()
+    bench_timing.edit(site.edited, 1)
+    warm = ours.warm()
+    assert warm.phases["compression"] < clean.phases["compression"] / 2
+    assert "Muutos 1." in site.edited.read_text("utf-8")
+
+
+def figures(ours_clean, peer_clean, ours_warm, peer_warm):
+    """Return the figures of one size with the given wall seconds."""
+
+    def build(seconds):
+        return {"seconds": seconds, "cpu_seconds": seconds}
+
+    return {
+        "size": "real",
+        "label": "the real site",
+        "pages": 28,
+        "builds": {
+            "ours": {"clean": build(ours_clean), "warm": build(ours_warm)},
+            "peer": {"clean": build(peer_clean), "warm": build(peer_warm)},
+        },
+    }
+
+
+def test_targets_are_no_slower_clean_and_at_most_0_8_after_an_edit():
+    met = bench_report.check_targets([figures(1.0, 1.0, 0.8, 1.0)])
+    assert [result[2] for result in met] == [True, True]
+    missed = bench_report.check_targets([figures(1.01, 1.0, 0.81, 1.0)])
+    assert [result[2] for result in missed] == [False, False]
+    assert missed[1][1] == "0.81× wall (0.81× CPU)"
+
+
+def test_the_preview_target_is_its_median():
+    preview = {"times": [0.1, 0.2, 0.5], "median": 0.2}
+    [*_, (target, measured, met)] = bench_report.check_targets(
+        [figures(1, 1, 1, 1)], preview
+    )
+    assert target == "save to preview ≤ 0.3 s median"
+    assert measured == "0.20 s (range 0.10–0.50 s, 3 saves)" and met
 
 
 def test_phases_are_measured_from_the_main_sites_marks():
@@ -192,9 +228,11 @@ def test_phases_are_measured_from_the_main_sites_marks():
 
 
 def test_shared_work_is_a_builds_cpu_time_without_its_production_steps():
-    phases = dict.fromkeys((phase_clock.START_UP, *phase_clock.PHASES, bench.EXIT), 1.0)
+    phases = dict.fromkeys(
+        (phase_clock.START_UP, *phase_clock.PHASES, bench_timing.EXIT), 1.0
+    )
     phases.update(minification=0.5, compression=2.0, checks=1.5)
-    measure = bench.Measure(9.0, 10.0, 100.0, phases)
+    measure = bench_timing.Measure(9.0, 10.0, 100.0, phases)
     assert measure.shared_cpu_seconds == 6.0
 
 
@@ -238,7 +276,7 @@ def test_the_clock_without_its_marks_file_says_what_to_set():
         for name, value in os.environ.items()
         if name != phase_clock.MARKS_VARIABLE
     }
-    result = run_script(["scripts/phase_clock.py", "--help"], environment)
+    result = run_script(["tools/phase_clock.py", "--help"], environment)
     assert result.returncode == 1
     assert result.stderr.startswith(f"Set {phase_clock.MARKS_VARIABLE} to the file")
     assert "Traceback" not in result.stderr
@@ -275,7 +313,9 @@ def test_on_disk_reaches_every_mode(monkeypatch):
     called = {}
     for mode in ("benchmark", "time_stages", "profile"):
         monkeypatch.setattr(
-            bench, mode, lambda *args, mode=mode: called.setdefault(mode, args[-1])
+            bench,
+            mode,
+            lambda options, mode=mode: called.setdefault(mode, options.on_disk),
         )
     for options in ([], ["--stages", "5"], ["--profile", "5"]):
         assert bench.main([*options, "--on-disk"]) == 0
@@ -289,28 +329,29 @@ def test_a_link_to_a_service_left_out_keeps_only_its_text(tmp_path):
     assert "jälkipuinnista" in thanks
 
 
-def test_stages_time_our_build_with_each_stage_left_out_beside_a_baseline_and_plain(
-    tmp_path,
-):
+def test_stages_time_our_build_with_each_stage_left_out_beside_the_peer(tmp_path):
     report, disk = tmp_path / "bench.json", tmp_path / "disk"
     disk.mkdir()
-    options = ("--stages", "2", "--runs", "1", "--baseline", str(ROOT), "--on-disk")
+    options = ("--stages", "2", "--runs", "1", "--on-disk")
     result = run_bench(report, *options, temporary=disk)
     data = json.loads((tmp_path / "stages-2.json").read_text("utf-8"))
     assert data["built_in"] == str(disk)
-    commit = bench.git_commit()
-    baseline = [f"ours at {commit}", f"{bench.LAST_STAGE} at {commit}"]
-    assert list(data["stages"]) == [*bench.LEFT_OUT, *baseline, "plain Pelican"]
+    assert list(data["stages"]) == [*bench.LEFT_OUT, "peer"]
     for name, figures in data["stages"].items():
         assert figures["cpu_seconds"] > 0, name
         assert name.strip() in result.stdout
+    stages = data["stages"]
+    assert stages["ours"]["phases"]["checks"] > 0
+    assert stages["without the checks"]["phases"]["checks"] < 0.01
+    assert stages[bench.LAST_STAGE]["phases"]["minification"] < 0.01
 
 
 def test_a_stage_left_out_removes_its_plugin_and_keeps_the_others():
-    plugins = bench.stage_overrides(())["PLUGINS"]
+    plugins = bench.stage_overrides((), {})["PLUGINS"]
     assert "publish_assets" in plugins
-    assert bench.stage_overrides((bench.COMPRESSION,))["COMPRESS_EXTENSIONS"] == []
-    overrides = bench.stage_overrides(("site_checks", "publish_assets"))
+    settings = {"COMPRESS_EXTENSIONS": []}
+    assert bench.stage_overrides((), settings)["COMPRESS_EXTENSIONS"] == []
+    overrides = bench.stage_overrides(*bench.LEFT_OUT[bench.LAST_STAGE])
     assert overrides["PLUGINS"] == [
         name for name in plugins if name not in ("site_checks", "publish_assets")
     ]

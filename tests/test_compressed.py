@@ -3,6 +3,8 @@
 import gzip
 
 import brotli
+import pytest
+from publish_assets import compressed
 from publish_assets.compressed import compress_tree
 
 TEXT = "".join(
@@ -10,47 +12,97 @@ TEXT = "".join(
 )
 
 
-def settings(folder, quality):
+def settings(folder):
     return {
-        "OUTPUT_PATH": str(folder),
+        "OUTPUT_PATH": str(folder / "output"),
+        "CACHE_PATH": str(folder / "cache"),
         "COMPRESS_EXTENSIONS": {".html", ".css"},
-        "COMPRESS_BROTLI_QUALITY": quality,
     }
 
 
-def test_text_files_get_brotli_and_gzip_copies_of_the_same_bytes(tmp_path):
-    (tmp_path / "en").mkdir()
-    page = tmp_path / "en" / "index.html"
+@pytest.fixture
+def output(tmp_path):
+    """Return an output folder with one page in it."""
+    folder = tmp_path / "output"
+    folder.mkdir()
+    (folder / "index.html").write_text(TEXT, "utf-8")
+    return folder
+
+
+def counting_compressors(monkeypatch):
+    """Count each call of a compressor; return the list of compressed inputs."""
+    calls = []
+    for kind, compress in list(compressed.COMPRESSORS.items()):
+
+        def counted(data, compress=compress):
+            calls.append(data)
+            return compress(data)
+
+        monkeypatch.setitem(compressed.COMPRESSORS, kind, counted)
+    return calls
+
+
+def test_text_files_get_brotli_and_gzip_copies_of_the_same_bytes(tmp_path, output):
+    (output / "en").mkdir()
+    page = output / "en" / "index.html"
     page.write_text(TEXT, "utf-8")
-    (tmp_path / "site.css").write_text("body { color: black; }\n" * 50, "utf-8")
-    (tmp_path / "photo.png").write_bytes(TEXT.encode())
-    (tmp_path / "tiny.html").write_text("<p>", "utf-8")
-    assert compress_tree(settings(tmp_path, 5)) == 4
-    for file in (page, tmp_path / "site.css"):
+    (output / "site.css").write_text("body { color: black; }\n" * 50, "utf-8")
+    (output / "photo.png").write_bytes(TEXT.encode())
+    (output / "tiny.html").write_text("<p>", "utf-8")
+    assert compress_tree(settings(tmp_path)) == 6
+    for file in (page, output / "site.css"):
         data = file.read_bytes()
         assert brotli.decompress(file.with_name(file.name + ".br").read_bytes()) == data
         assert gzip.decompress(file.with_name(file.name + ".gz").read_bytes()) == data
     # Not a listed text file, or one that compression would make larger.
-    written = sorted(path.name for path in tmp_path.rglob("*.??"))
-    assert written == ["index.html.br", "index.html.gz", "site.css.br", "site.css.gz"]
+    written = sorted(
+        path.relative_to(output).as_posix() for path in output.rglob("*.??")
+    )
+    assert written == [
+        "en/index.html.br",
+        "en/index.html.gz",
+        "index.html.br",
+        "index.html.gz",
+        "site.css.br",
+        "site.css.gz",
+    ]
 
 
-def test_the_brotli_quality_is_the_sites_setting(tmp_path):
-    page = tmp_path / "index.html"
-    page.write_text(TEXT, "utf-8")
-    sizes = {}
-    for quality in (1, 11):
-        compress_tree(settings(tmp_path, quality))
-        sizes[quality] = (tmp_path / "index.html.br").read_bytes()
-    expected = brotli.compress(page.read_bytes(), mode=brotli.MODE_TEXT, quality=11)
-    assert sizes[11] == expected
-    assert len(sizes[1]) > len(sizes[11])
+def test_copies_are_brotli_at_quality_11_and_gzip_at_level_9(tmp_path, output):
+    compress_tree(settings(tmp_path))
+    data = (output / "index.html").read_bytes()
+    best = brotli.compress(data, mode=brotli.MODE_TEXT, quality=11)
+    assert (output / "index.html.br").read_bytes() == best
+    assert (output / "index.html.gz").read_bytes() == gzip.compress(
+        data, compresslevel=9, mtime=0
+    )
 
 
-def test_a_file_that_no_longer_shrinks_loses_its_older_copies(tmp_path):
-    page = tmp_path / "index.html"
-    page.write_text(TEXT, "utf-8")
-    compress_tree(settings(tmp_path, 5))
+def test_a_later_build_compresses_only_the_files_that_changed(
+    tmp_path, output, monkeypatch
+):
+    (output / "other.html").write_text(TEXT + "<p>Toinen sivu.</p>", "utf-8")
+    compress_tree(settings(tmp_path))
+    calls = counting_compressors(monkeypatch)
+    (output / "index.html").write_text(TEXT + "<p>Muutos.</p>", "utf-8")
+    (output / "other.html.br").unlink()  # a fresh output folder has no copies
+    assert compress_tree(settings(tmp_path)) == 4
+    assert calls == [(output / "index.html").read_bytes()] * 2
+    data = (output / "other.html").read_bytes()
+    assert brotli.decompress((output / "other.html.br").read_bytes()) == data
+
+
+def test_the_cache_keeps_only_what_the_last_build_used(tmp_path, output):
+    compress_tree(settings(tmp_path))
+    (output / "index.html").write_text(TEXT + "<p>Muutos.</p>", "utf-8")
+    compress_tree(settings(tmp_path))
+    cache = tmp_path / "cache" / "compressed"
+    assert len(list(cache.iterdir())) == len(compressed.COMPRESSORS)
+
+
+def test_a_file_that_no_longer_shrinks_loses_its_older_copies(tmp_path, output):
+    page = output / "index.html"
+    compress_tree(settings(tmp_path))
     page.write_text("<p>", "utf-8")
-    compress_tree(settings(tmp_path, 5))
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["index.html"]
+    compress_tree(settings(tmp_path))
+    assert sorted(path.name for path in output.iterdir()) == ["index.html"]

@@ -1,4 +1,4 @@
-"""The README's "add a service" steps, in Finnish and in English, taken literally.
+"""The guide's "add a service" steps, in Finnish and in English, taken literally.
 
 The test reads the steps from the guide's text: it runs each command shown in
 a ``sh`` block with make, and writes each block of ``Name: value`` lines into
@@ -17,9 +17,14 @@ from conftest import ROOT, SITEURL
 
 from scripts.project_copy import copy_project
 
+# Each guide: its file, the heading of the guide in it, its "add a service" section.
 GUIDES = {
-    "fi": ("## Ylläpitäjän opas (suomeksi)", "### Palvelun lisääminen"),
-    "en": ("## The owner's guide (English)", "### Adding a service"),
+    "fi": ("README.md", "## Ylläpitäjän opas (suomeksi)", "### Palvelun lisääminen"),
+    "en": (
+        "docs/owners-guide.md",
+        "# The owner's guide (English)",
+        "## Adding a service",
+    ),
 }
 BLOCK = re.compile(r"^[ \t]*```(?P<lang>\w*)\n(?P<body>.*?)^[ \t]*```", re.M | re.S)
 CONTENT_FILE = re.compile(r"`(content/[\w/.-]+\.md)`")
@@ -45,8 +50,8 @@ def section(text, heading):
 
 def guide_steps(guide):
     """Return the numbered steps of a guide's "add a service" section."""
-    part, heading = GUIDES[guide]
-    guide_text = section((ROOT / "README.md").read_text("utf-8"), part)
+    file, part, heading = GUIDES[guide]
+    guide_text = section((ROOT / file).read_text("utf-8"), part)
     return re.split(r"^\d+\. ", section(guide_text, heading), flags=re.M)[1:]
 
 

@@ -41,11 +41,8 @@ def finish_output(pelican):
     logger.info(
         "[publish_assets] minified %s files, %s hashed copies", count, len(copies)
     )
-    pages = sorted(url_path(file, output) for file in output.rglob("*.html"))
     assets = sorted(url_path(file, output) for file in copies)
-    (output / "_headers").write_text(
-        build_headers_file(settings, pages, assets), "utf-8"
-    )
+    (output / "_headers").write_text(build_headers_file(settings, assets), "utf-8")
     if settings.get("CUSTOM_DOMAIN"):
         (output / "CNAME").write_text(settings["CUSTOM_DOMAIN"] + "\n", "utf-8")
 

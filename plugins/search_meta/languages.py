@@ -1,7 +1,5 @@
 """Name the site's languages and their locales for search engines."""
 
-from functools import cache
-
 from babel import Locale
 from babel.core import get_global
 
@@ -15,7 +13,6 @@ def og_locale(lang, overrides):
     return overrides[lang] if lang in overrides else likely_locale(lang)
 
 
-@cache
 def likely_locale(lang):
     """Return the locale Babel finds most likely for a language: ``fi_FI``."""
     likely = Locale.parse(get_global("likely_subtags").get(lang, lang))

@@ -2,7 +2,6 @@
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from babel.lists import format_list
 from babel.numbers import format_decimal
@@ -46,7 +45,6 @@ def plural_count(value):
     return int(value) if float(value).is_integer() else 2
 
 
-@cache
 def amount(span, scale, lang):
     """Return the numbers of a Range in ``lang``: ``1,5``, ``4–6``, ``6 tai 12``."""
     low, high = (format_decimal(v / scale, locale=lang) for v in (span.low, span.high))

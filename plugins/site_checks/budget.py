@@ -5,7 +5,13 @@ from urllib.parse import urljoin
 
 from .site import BuiltSite
 
-NON_BLOCKING_SCRIPT_TYPES = ("module", "application/ld+json", "application/json")
+# Modules are deferred; data blocks and Speculation Rules are never run as scripts.
+NON_BLOCKING_SCRIPT_TYPES = (
+    "module",
+    "application/ld+json",
+    "application/json",
+    "speculationrules",
+)
 
 
 def blocking_stylesheets(document):

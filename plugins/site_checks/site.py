@@ -5,7 +5,6 @@ parsed a single time (with lxml) however many checks look at it, and a
 style sheet shared by every page is compressed once.
 """
 
-from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -19,15 +18,9 @@ def page_url(file, site_dir, siteurl):
     return urljoin(siteurl + "/", path.removesuffix("index.html"))
 
 
-@cache
-def split_site_url(siteurl):
-    """Return the parts of the site's address, split once for every link."""
-    return urlsplit(siteurl + "/")
-
-
 def target_file(url, site_dir, siteurl):
     """Return the file that serves an internal URL, or None for an external one."""
-    parts, base = urlsplit(url), split_site_url(siteurl)
+    parts, base = urlsplit(url), urlsplit(siteurl + "/")
     if parts.scheme not in ("http", "https") or parts.netloc != base.netloc:
         return None
     path = unquote(parts.path)

@@ -5,28 +5,26 @@ i18n_subsites links a translation with a URL relative to the subsite
 normalized and, in production, absolute.
 """
 
-from functools import cache, partial
-from urllib.parse import urlencode, urljoin
+import json
+import re
+from functools import partial
+from urllib.parse import urlencode, urljoin, urlsplit
 
 from babel import Locale
 from pelican import signals
 
-from .assets import theme_asset_name
+from .assets import svg_data_uri, theme_asset_name
 from .memo import once_per_pages
 
 # The contact form's field for the service; a link to the form may preselect it.
 SERVICE_FIELD = "service"
+# Characters with a meaning in a URL pattern's path (Speculation Rules).
+URL_PATTERN_SPECIAL = re.compile(r"([\\*?+(){}:])")
 
 
 def site_url(path, settings):
     """Return the URL of a site path (relative to this language's SITEURL)."""
-    return join_url(settings["SITEURL"] + "/", path)
-
-
-@cache
-def join_url(base, path):
-    """Return ``urljoin(base, path)``; every page asks for the same few URLs."""
-    return urljoin(base, path)
+    return urljoin(settings["SITEURL"] + "/", path)
 
 
 def asset_url(path, settings):
@@ -35,7 +33,6 @@ def asset_url(path, settings):
     return site_url(f"{settings['THEME_STATIC_DIR']}/{name}", settings)
 
 
-@cache
 def language_name(lang):
     """Return a language's own name, capitalized: ``Suomi``, ``English``."""
     name = Locale.parse(lang).get_display_name(lang)
@@ -60,13 +57,6 @@ def build_page_links(page, settings):
         "x_default": versions.get(main_lang, canonical),
         "other_languages": others,
     }
-
-
-def page_links_once(page, settings, made):
-    """Return ``build_page_links`` of a page, made once per page in ``made``."""
-    if id(page) not in made:
-        made[id(page)] = build_page_links(page, settings)
-    return made[id(page)]
 
 
 def index_by_key(context):
@@ -99,13 +89,54 @@ def build_contact_url(page, context, settings):
     return url
 
 
+def literal_pattern(url):
+    """Return a URL pattern that matches ``url`` and anything that continues it."""
+    parts = urlsplit(url)
+    origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    return origin + URL_PATTERN_SPECIAL.sub(r"\\\1", parts.path) + "*"
+
+
+def build_speculation_rules(settings):
+    """Return the Speculation Rules of every page: the site's own links only.
+
+    A link is fetched while the visitor hovers over or touches it, and where
+    the browser allows, the page is rendered too. Links outside the site, to
+    e-mail and phone, and to the form's endpoint are never fetched ahead.
+    """
+    root = urlsplit(settings["SITEURL"]).path.rstrip("/")
+    if settings["DEFAULT_LANG"] != settings["MAIN_LANG"]:  # a language subsite
+        root = root.removesuffix("/" + settings["DEFAULT_LANG"])
+    never = ["mailto:*", "tel:*", literal_pattern(settings["CONTACT_FORM_ENDPOINT"])]
+    where = {
+        "and": [
+            {"href_matches": f"{root}/*"},
+            *({"not": {"href_matches": pattern}} for pattern in never),
+        ]
+    }
+    rule = {"where": where, "eagerness": "moderate"}
+    return {"prefetch": [rule], "prerender": [rule]}
+
+
+def speculation_rules_text(settings):
+    """Return the Speculation Rules as every page carries them, safe inside HTML.
+
+    The policy allows this one inline script by its hash.
+    """
+    text = json.dumps(
+        build_speculation_rules(settings), separators=(",", ":"), sort_keys=True
+    )
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def add_template_helpers(generator):
     """Install the helpers as template globals of this language's site."""
     settings, context = generator.settings, generator.context
     generator.env.globals.update(
         site_url=partial(site_url, settings=settings),
         asset_url=partial(asset_url, settings=settings),
-        page_links=partial(page_links_once, settings=settings, made={}),
+        inline_svg=partial(svg_data_uri, settings=settings),
+        speculation_rules=speculation_rules_text(settings),
+        page_links=partial(build_page_links, settings=settings),
         page_for=partial(find_page, context=context),
         menu=partial(build_menu, context=context, settings=settings),
         contact_url=partial(build_contact_url, context=context, settings=settings),

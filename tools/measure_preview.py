@@ -1,6 +1,6 @@
 """Measure how long a saved edit takes to show in the page open in the preview.
 
-Usage: python scripts/measure_preview.py [ROUNDS]
+Usage: python -m tools.measure_preview [ROUNDS]
 
 Copies the project to a temporary folder, starts its ``make serve`` preview,
 opens the home page in headless Chromium, then saves a new sentence into
@@ -15,9 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from chromium import CHROMIUM, CHROMIUM_FLAGS
 from playwright.sync_api import sync_playwright
-from project_copy import copy_project
+
+from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
+from scripts.project_copy import copy_project
 
 PAGE = "content/fi/index.md"
 

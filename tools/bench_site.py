@@ -1,4 +1,4 @@
-"""Write a copy of the site's content with any number of generated services.
+"""The benchmark's site: the real content, or a copy with any number of services.
 
 The non-service pages are copied as they are. Service ``i`` is a copy of one
 of the real services (taken in turn, in their ``Order``) in every language,
@@ -14,15 +14,13 @@ from pathlib import Path
 
 FILENAME_LINK = re.compile(r"\[([^\]]*)\]\(\{filename\}([^)/]+\.md)\)")
 SERVICE_LINK = re.compile(r"\[([^\]]*)\]\(\{filename\}([^)/]+)/([^)/]+\.md)\)")
-OWN_ADDRESS_FIELDS = ("Save_as", "URL")
 
 
 @dataclass(frozen=True)
 class Generated:
-    """One generated service: its key, the real key it copies, its files."""
+    """One generated service: its key and its files."""
 
     key: str
-    real_key: str
     files: tuple
 
 
@@ -115,8 +113,7 @@ def write_content(content, destination, services):
             target = destination / files[-1]
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(f"{text}\n{body}", "utf-8")
-        real_key = next(iter(pages.values())).fields["Key"]
-        generated.append(Generated(fields["Key"], real_key, tuple(files)))
+        generated.append(Generated(fields["Key"], tuple(files)))
     return generated
 
 
@@ -156,33 +153,10 @@ def relink(body, lang, round_number, written):
     return FILENAME_LINK.sub(replace, body)
 
 
-def copy_for_plain_pelican(content, destination, main_lang):
-    """Copy generated content for Pelican without language subsites.
-
-    Language subsites publish another language's pages under ``/<lang>/``,
-    including those that set their own address (``Save_as``, ``URL``); plain
-    Pelican writes every language into one folder, so in the copy those two
-    fields get the language's prefix. Nothing else changes.
-    """
-    content, destination = Path(content), Path(destination)
-    shutil.copytree(content, destination)
-    for path in sorted(destination.rglob("*.md")):
-        lang = path.relative_to(destination).parts[0]
-        if lang == main_lang:
-            continue
-        head, _, body = path.read_text("utf-8").partition("\n\n")
-        lines = [
-            f"{name}: {lang}/{value}" if name in OWN_ADDRESS_FIELDS else line
-            for line in head.splitlines()
-            for name, value in [split_field(line)]
-        ]
-        path.write_text("\n".join(lines) + "\n\n" + body, "utf-8")
-
-
 def write_page_templates(content, folder):
     """Write a template for each ``Template`` the pages name, as the plain page.
 
-    Plain Pelican's default theme has only ``page.html``; these let it build
+    Pelican's default theme has only ``page.html``; these let the peer build
     pages that ask for one of our theme's templates.
     """
     names = set()
@@ -196,3 +170,30 @@ def write_page_templates(content, folder):
     Path(folder).mkdir(parents=True, exist_ok=True)
     for name in names:
         Path(folder, f"{name}.html").write_text('{% extends "page.html" %}\n')
+
+
+@dataclass(frozen=True)
+class Site:
+    """A site to build: its content, the peer's templates, the page edited, its size."""
+
+    content: Path
+    peer_templates: Path
+    edited: Path
+    pages: int
+
+
+def write_site(real_content, folder, services=None):
+    """Write the real content (``services`` None) or one with ``services`` services.
+
+    Return the Site; its first service page is the one an edit changes.
+    """
+    content = Path(folder, "content")
+    if services is None:
+        shutil.copytree(real_content, content)
+        first = next(iter(real_services(content)[0].values())).relative
+    else:
+        first = write_content(real_content, content, services)[0].files[0]
+    templates = Path(folder, "peer-templates")
+    write_page_templates(content, templates)
+    pages = sum(1 for _ in content.rglob("*.md"))
+    return Site(content, templates, content / first, pages)

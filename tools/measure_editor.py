@@ -1,6 +1,6 @@
 """Measure how long a fact saved in the editor takes to show in the open preview.
 
-Usage: python scripts/measure_editor.py [ROUNDS]
+Usage: python -m tools.measure_editor [ROUNDS]
 
 Copies the project to a temporary folder, starts its preview with the editor
 (``make edit``), opens the group service in the editor and its page in the
@@ -19,9 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from chromium import CHROMIUM, CHROMIUM_FLAGS
 from playwright.sync_api import sync_playwright
-from project_copy import ROOT, copy_project
+
+from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
+from scripts.project_copy import ROOT, copy_project
 
 SERVICE = "content/fi/palvelut/ryhmatyonohjaus.md"
 ENTRY = "/admin/#/collections/fi-services/entries/ryhmatyonohjaus"

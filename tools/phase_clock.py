@@ -1,15 +1,16 @@
 """Run pelican and note the CPU time at which each phase of its build begins.
 
-Usage: PHASE_CLOCK_MARKS=FILE python scripts/phase_clock.py [pelican's arguments ...]
+Usage: PHASE_CLOCK_MARKS=FILE python tools/phase_clock.py [pelican's arguments ...]
 
-The benchmark runs its builds through this. The marks are the process's CPU
-seconds when pelican starts, when a site has loaded its plugins
-(``initialized``) and written its pages (``finalized``), when each production
-step sent by pelican-granular-signals begins (``minify``, ``compress``,
-``deploy``) and when pelican is done; they are written as JSON to the file
-named by ``PHASE_CLOCK_MARKS``. Pelican calls a signal's handlers in the order
-they were connected, and ours are connected before pelican loads any plugin,
-so each runs before the plugins' own.
+The benchmark runs its builds through this. The marks are the CPU seconds of
+the process and of its finished workers (the peer compresses in a pool) when
+pelican starts, when a site has loaded its plugins (``initialized``) and
+written its pages (``finalized``), when each production step sent by
+pelican-granular-signals begins (``minify``, ``compress``, ``deploy``) and
+when pelican is done; they are written as JSON to the file named by
+``PHASE_CLOCK_MARKS``. Pelican calls a signal's handlers in the order they
+were connected, and ours are connected before pelican loads any plugin, so
+each runs before the plugins' own.
 """
 
 import json
@@ -62,25 +63,31 @@ def phases(marks):
     return {START_UP: times["start"], **dict(zip(PHASES, spans, strict=True))}
 
 
+def cpu_seconds():
+    """Return the CPU seconds of this process and of the workers it has waited for."""
+    times = os.times()
+    return time.process_time() + times.children_user + times.children_system
+
+
 def noting(marks, step):
     """Return a signal handler that notes the CPU time of ``step`` in ``marks``."""
 
     def note(_sender, **_):
-        marks.append((step, time.process_time()))
+        marks.append((step, cpu_seconds()))
 
     return note
 
 
 def run(marks_file, arguments):
     """Run pelican with ``arguments``, noting the marks; write them when it ends."""
-    marks = [("start", time.process_time())]
+    marks = [("start", cpu_seconds())]
     try:
         with ExitStack() as connected:
             for step, signal in SIGNALS.items():
                 connected.enter_context(signal.connected_to(noting(marks, step)))
             pelican.main(arguments)
     finally:
-        marks.append(("end", time.process_time()))
+        marks.append(("end", cpu_seconds()))
         Path(marks_file).write_text(json.dumps(marks), "utf-8")
 
 

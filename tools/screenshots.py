@@ -1,6 +1,6 @@
 """Save screenshots of built pages at phone and desktop widths, light and dark.
 
-Usage: python scripts/screenshots.py OUTPUT_DIR SHOTS_DIR PATH [PATH ...]
+Usage: python -m tools.screenshots OUTPUT_DIR SHOTS_DIR PATH [PATH ...]
 """
 
 import sys
@@ -9,8 +9,9 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from chromium import CHROMIUM, CHROMIUM_FLAGS
 from playwright.sync_api import sync_playwright
+
+from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
 
 WIDTHS = (360, 1280)
 SCHEMES = ("light", "dark")

@@ -1,6 +1,6 @@
 """Print what every page of the production site weighs, beside the budget.
 
-Usage: PYTHONPATH=plugins python scripts/weight.py [--site FOLDER] [--report FILE]
+Usage: PYTHONPATH=plugins python -m tools.weight [--site FOLDER] [--report FILE]
 
 Without ``--site`` the real content is built with publishconf.py into a
 temporary folder first. For each page: bytes of HTML, CSS, JavaScript and
@@ -47,14 +47,17 @@ class PageWeight:
 
 
 def resources(document):
-    """Return (kind, URL) of every file a browser fetches for a parsed page."""
+    """Return (kind, URL) of every file a browser fetches for a parsed page.
+
+    An icon written into the page as a ``data:`` URI is not fetched.
+    """
     found = []
     for link in document.iter("link"):
-        rel = (link.get("rel") or "").lower().split()
-        if link.get("href") and "stylesheet" in rel:
-            found.append(("css", link.get("href")))
-        elif link.get("href") and "icon" in rel:
-            found.append(("images", link.get("href")))
+        rel, href = (link.get("rel") or "").lower().split(), link.get("href")
+        if href and "stylesheet" in rel:
+            found.append(("css", href))
+        elif href and "icon" in rel and not href.startswith("data:"):
+            found.append(("images", href))
     found += [("js", s.get("src")) for s in document.iter("script") if s.get("src")]
     found += [("images", i.get("src")) for i in document.iter("img") if i.get("src")]
     return list(dict.fromkeys(found))

@@ -1,0 +1,167 @@
+"""``_headers`` holds at any size under both hosts' documented rules.
+
+The site is built with 100 generated services, and every URL of that build is
+matched against the file the way Cloudflare Pages does it (every matching
+rule applies, the values of one header joined with a comma, ``! Name``
+detaches a header; at most 100 rules, 2,000 characters a line) and the way
+Netlify does it (every matching rule applies, a later rule's value of a
+header replaces an earlier one's; no detach syntax).
+"""
+
+import re
+
+import pytest
+from conftest import ROOT, run_pelican
+from http_headers.policy import build_security_headers
+from pelican.settings import read_settings
+
+from tools.bench_site import write_content
+
+HASHED = re.compile(r"\.[0-9a-f]{10}\.[a-z]+$")
+YEAR_IMMUTABLE = "public, max-age=31536000, immutable"
+CLOUDFLARE_MOST_RULES = 100
+CLOUDFLARE_MOST_LINE = 2000
+
+
+def read_rules(text):
+    """Return the rules of a ``_headers`` file: [(pattern, headers, detached)]."""
+    rules = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), [], set()))
+        elif line.strip().startswith("!"):
+            rules[-1][2].add(line.strip()[1:].strip().lower())
+        else:
+            name, value = line.strip().split(":", 1)
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+def pattern_matches(pattern, path):
+    """Return whether a rule's URL pattern covers ``path``: ``*`` is a splat,
+    ``:name`` a placeholder for one path segment, anything else literal."""
+    parts = re.split(r"(\*|:[A-Za-z]\w*)", pattern)
+    expression = "".join(
+        ".*" if part == "*" else "[^/]+" if part.startswith(":") else re.escape(part)
+        for part in parts
+    )
+    return re.fullmatch(expression, path) is not None
+
+
+def cloudflare_headers(rules, path):
+    """Return {name: value} as Cloudflare Pages sends them for ``path``."""
+    values, detached = {}, set()
+    for pattern, headers, detach in rules:
+        if pattern_matches(pattern, path):
+            detached |= detach
+            for name, value in headers:
+                values.setdefault(name.lower(), []).append(value)
+    return {
+        name: ", ".join(found) for name, found in values.items() if name not in detached
+    }
+
+
+def netlify_headers(rules, path):
+    """Return {name: value} as Netlify sends them for ``path``."""
+    values = {}
+    for pattern, headers, _ in rules:
+        if pattern_matches(pattern, path):
+            values.update({name.lower(): value for name, value in headers})
+    return values
+
+
+HOSTS = {"cloudflare": cloudflare_headers, "netlify": netlify_headers}
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory):
+    """Return the folder of a production build with 100 generated services."""
+    folder = tmp_path_factory.mktemp("hundred-services")
+    write_content(ROOT / "content", folder / "content", 100)
+    # A home page listing 100 services is over the page budget.
+    options = ["-e", "SITE_CHECK_PAGE_BUDGET=1000000000"]
+    result = run_pelican(
+        folder / "content", folder / "output", "publishconf.py", *options
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder / "output"
+
+
+def served_urls(site):
+    """Return every URL path the build serves: a folder's for its index.html."""
+    urls = []
+    for file in sorted(site.rglob("*")):
+        if (
+            file.is_file()
+            and file.suffix not in (".br", ".gz")
+            and file.name != "_headers"
+        ):
+            path = "/" + file.relative_to(site).as_posix()
+            urls.append(path.removesuffix("index.html"))
+    return urls
+
+
+@pytest.fixture(scope="module")
+def settings():
+    """Return the production settings."""
+    return read_settings(str(ROOT / "publishconf.py"))
+
+
+def test_the_file_keeps_the_same_few_rules_as_the_real_site(large_site, site):
+    large = read_rules((large_site / "_headers").read_text("utf-8"))
+    real = read_rules((site / "_headers").read_text("utf-8"))
+    assert [rule[0] for rule in large] == [rule[0] for rule in real]
+    assert len(large) <= 10
+    assert len(served_urls(large_site)) > 200
+
+
+def test_the_file_is_within_cloudflares_limits_and_netlifys_syntax(large_site):
+    text = (large_site / "_headers").read_text("utf-8")
+    assert len(read_rules(text)) <= CLOUDFLARE_MOST_RULES
+    assert max(map(len, text.splitlines())) <= CLOUDFLARE_MOST_LINE
+    # Netlify has no detach lines; every header line is "Name: value".
+    assert all(":" in line for line in text.splitlines() if line[:1].isspace())
+
+
+@pytest.mark.parametrize("host", HOSTS)
+def test_every_url_gets_the_security_headers_once(large_site, settings, host):
+    rules = read_rules((large_site / "_headers").read_text("utf-8"))
+    expected = {name.lower(): value for name, value in build_security_headers(settings)}
+    for url in served_urls(large_site):
+        sent = HOSTS[host](rules, url)
+        assert {name: sent.get(name) for name in expected} == expected, url
+
+
+@pytest.mark.parametrize("host", HOSTS)
+def test_pages_are_cached_briefly_and_hashed_assets_for_a_year(
+    large_site, settings, host
+):
+    rules = read_rules((large_site / "_headers").read_text("utf-8"))
+    urls = served_urls(large_site)
+    pages = [url for url in urls if url.endswith(("/", ".html"))]
+    hashed = [url for url in urls if HASHED.search(url)]
+    assert len(pages) > 200 and {url.rsplit(".", 1)[1] for url in hashed} >= {
+        "css",
+        "svg",
+    }
+    for url in pages:
+        sent = HOSTS[host](rules, url)
+        assert sent["cache-control"] == settings["HTML_CACHE_CONTROL"], url
+    for url in hashed:
+        assert HOSTS[host](rules, url)["cache-control"] == YEAR_IMMUTABLE, url
+    for url in set(urls) - set(pages) - set(hashed):  # plain names may change
+        assert HOSTS[host](rules, url).get("cache-control") != YEAR_IMMUTABLE, url
+
+
+def test_the_matcher_joins_cloudflare_values_and_lets_a_later_netlify_rule_win():
+    rules = read_rules(
+        "/*\n  Cache-Control: short\n  X-A: 1\n/a/*\n  ! X-A\n  Cache-Control: long\n"
+    )
+    assert cloudflare_headers(rules, "/a/b") == {"cache-control": "short, long"}
+    assert netlify_headers(rules, "/a/b") == {"cache-control": "long", "x-a": "1"}
+    assert pattern_matches("/*/", "/palvelut/") and not pattern_matches("/*/", "/a.css")
+    assert pattern_matches("/:lang/", "/en/") and not pattern_matches(
+        "/:lang/", "/a/b/"
+    )

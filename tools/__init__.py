@@ -1,0 +1,1 @@
+"""Measurement tools: benchmarks, page weight and audits (not the owner's commands)."""
