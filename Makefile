@@ -32,10 +32,12 @@ help:
 	@echo "make profile       profile our build of SIZE generated services (1000)"
 	@echo "make stages        what each stage of our build costs at SIZE services (1000)"
 
-# The environment is created from the pinned requirements on first use.
-$(BIN)/activate: requirements.txt
+# The environment is created from the pinned requirements on first use, with our
+# plugins (plugins/supervision_site) installed into it as described in pyproject.toml.
+$(BIN)/activate: requirements.txt pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	touch $@
 
 # Compiled catalogs are build products, made from the .po files.
@@ -100,10 +102,10 @@ SIZE ?= 1000
 
 bench: $(BIN)/activate $(MO_FILES)
 	$(BIN)/python scripts/bench.py $(BENCHOPTS)
-	PYTHONPATH=plugins $(BIN)/python scripts/weight.py
+	$(BIN)/python scripts/weight.py
 
 weight: $(BIN)/activate $(MO_FILES)
-	PYTHONPATH=plugins $(BIN)/python scripts/weight.py
+	$(BIN)/python scripts/weight.py
 
 profile: $(BIN)/activate $(MO_FILES)
 	$(BIN)/python scripts/bench.py --profile $(SIZE) $(BENCHOPTS)

@@ -1,8 +1,5 @@
 """Every setting of the site. The owner's facts come first: replace the placeholders."""
 
-import sys
-from pathlib import Path
-
 from jinja2 import FileSystemBytecodeCache
 
 # --- The owner's facts (placeholders: replace them) -------------------------
@@ -88,19 +85,17 @@ MARKDOWN = {
 # --- Theme and plugins ------------------------------------------------------
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
-PLUGIN_PATHS = ["plugins"]
-# Our plugins share small modules (build_problems): make plugins/ importable.
-sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
+# Our plugins are the package plugins/supervision_site, installed into .venv by make.
 PLUGINS = [
     "pelican.plugins.i18n_subsites",
-    "shared_reads",
-    "site_links",
-    "services",
-    "search_meta",
-    "http_headers",
-    "external_links",
-    "contact_form",
-    "site_checks",
+    "supervision_site.shared_reads",
+    "supervision_site.site_links",
+    "supervision_site.service_facts",
+    "supervision_site.search_metadata",
+    "supervision_site.security_policy",
+    "supervision_site.external_links",
+    "supervision_site.privacy_notice",
+    "supervision_site.site_checks",
 ]
 DELETE_OUTPUT_DIRECTORY = False  # a failed build leaves the output folder as it was
 RELATIVE_URLS = False

@@ -67,15 +67,17 @@ MEMORY_FOLDER = Path("/dev/shm")
 MEMORY_NEEDED = 512 * 2**20
 # Our build with stages left out, each row leaving out one more: what is left
 # in the last row is reading and writing both languages with our theme.
-# Stages are plugins, by name, and compression, which publish_assets does (and
+# Stages are plugins, by name, and compression, which published_assets does (and
 # older checkouts left to pelican-precompress).
 LAST_STAGE = "  … and minification"
 COMPRESSION = "compression"
+CHECKS = "supervision_site.site_checks"
+ASSETS = "supervision_site.published_assets"
 LEFT_OUT = {
     "ours": (),
-    "without the checks": ("site_checks",),
-    "  … and compression": ("site_checks", COMPRESSION),
-    LAST_STAGE: ("site_checks", COMPRESSION, "publish_assets"),
+    "without the checks": (CHECKS,),
+    "  … and compression": (CHECKS, COMPRESSION),
+    LAST_STAGE: (CHECKS, COMPRESSION, ASSETS),
 }
 OLDER_COMPRESSION = "pelican.plugins.precompress"
 
@@ -503,7 +505,7 @@ def stage_overrides(left_out, checkout=ROOT):
         left_out = (*left_out, OLDER_COMPRESSION)
         overrides["COMPRESS_EXTENSIONS"] = []
     overrides["PLUGINS"] = [name for name in plugins if name not in left_out]
-    if "publish_assets" in left_out:
+    if ASSETS in left_out:
         overrides["ASSET_FINGERPRINT"] = False  # no hashed copies are written
     return overrides
 

@@ -13,10 +13,9 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
+from supervision_site.service_facts.parsers import FrontMatterError, parse_key
 
-from services.parsers import FrontMatterError, parse_key  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CONTENT = ROOT / "content"
 MAIN_LANG, OTHER_LANG = "fi", "en"

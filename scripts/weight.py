@@ -1,6 +1,6 @@
 """Print what every page of the production site weighs, beside the budget.
 
-Usage: PYTHONPATH=plugins python scripts/weight.py [--site FOLDER] [--report FILE]
+Usage: python scripts/weight.py [--site FOLDER] [--report FILE]
 
 Without ``--site`` the real content is built with publishconf.py into a
 temporary folder first. For each page: bytes of HTML, CSS, JavaScript and
@@ -11,7 +11,6 @@ compressed) against the budget; the same figures are written as JSON.
 
 import argparse
 import json
-import runpy
 import subprocess
 import sys
 import tempfile
@@ -19,8 +18,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
-from site_checks.budget import measure_page
-from site_checks.site import BuiltSite
+from pelican.settings import get_settings_from_file
+
+from supervision_site.site_checks.budget import measure_page
+from supervision_site.site_checks.site import BuiltSite
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST_TRIP_MOST = 14 * 1024  # HTML plus blocking CSS, compressed
@@ -111,8 +112,7 @@ def format_table(weights):
 
 def production_siteurl():
     """Return the SITEURL of publishconf.py."""
-    sys.path.insert(0, str(ROOT))  # publishconf.py imports pelicanconf
-    return runpy.run_path(str(ROOT / "publishconf.py"))["SITEURL"]
+    return get_settings_from_file(str(ROOT / "publishconf.py"))["SITEURL"]
 
 
 def build(folder):

@@ -308,10 +308,10 @@ def test_stages_time_our_build_with_each_stage_left_out_beside_a_baseline_and_pl
 
 def test_a_stage_left_out_removes_its_plugin_and_keeps_the_others():
     plugins = bench.stage_overrides(())["PLUGINS"]
-    assert "publish_assets" in plugins
+    assert bench.ASSETS in plugins
     assert bench.stage_overrides((bench.COMPRESSION,))["COMPRESS_EXTENSIONS"] == []
-    overrides = bench.stage_overrides(("site_checks", "publish_assets"))
+    overrides = bench.stage_overrides((bench.CHECKS, bench.ASSETS))
     assert overrides["PLUGINS"] == [
-        name for name in plugins if name not in ("site_checks", "publish_assets")
+        name for name in plugins if name not in (bench.CHECKS, bench.ASSETS)
     ]
     assert overrides["ASSET_FINGERPRINT"] is False

@@ -11,8 +11,9 @@ import brotli
 import pytest
 from bs4 import BeautifulSoup
 from conftest import SITEURL, site_path, url_path
-from site_checks.budget import measure_page
-from site_checks.site import BuiltSite
+
+from supervision_site.site_checks.budget import measure_page
+from supervision_site.site_checks.site import BuiltSite
 
 FIRST_ROUND_TRIP = 14 * 1024  # bytes after brotli: HTML plus render-blocking CSS
 MAX_REQUESTS = 4

@@ -3,7 +3,8 @@
 import gzip
 
 import brotli
-from publish_assets.compressed import compress_tree
+
+from supervision_site.published_assets.compressed import compress_tree
 
 TEXT = "".join(
     f"<p>Työnohjaus {number}: tavoitteet ja arki.</p>\n" for number in range(200)

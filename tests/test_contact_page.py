@@ -6,9 +6,9 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, SITEURL, run_pelican
-from contact_form.plugin import build_form_processor
 
 import pelicanconf
+from supervision_site.privacy_notice.plugin import build_form_processor
 
 CONTACT = {"fi": "/yhteystiedot/", "en": "/en/contact/"}
 THANKS = {"fi": "/kiitos/", "en": "/en/thank-you/"}

@@ -6,7 +6,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from search_meta.lastmod import build_last_modified
+
+from supervision_site.search_metadata.lastmod import build_last_modified
 
 COMMIT_DATE = "2024-03-01T10:00:00+02:00"
 EDIT_TIME = datetime(2025, 6, 15, 12, 30, tzinfo=ZoneInfo("Europe/Helsinki"))

@@ -9,8 +9,9 @@ from collections import defaultdict
 from urllib.parse import urljoin, urlparse
 
 from conftest import SITEURL
-from site_checks.links import SiteLinks, references
-from site_checks.site import BuiltSite, page_url, target_file
+
+from supervision_site.site_checks.links import SiteLinks, references
+from supervision_site.site_checks.site import BuiltSite, page_url, target_file
 
 EXTERNAL_SCHEMES = {
     "https": re.compile(r"https://[^/\s]+\.[^/\s]+(/\S*)?"),

@@ -93,7 +93,7 @@ def follow(project, step):
 def guided_site(request, tmp_path_factory):
     """Return the built site of a project copy after following one guide's steps."""
     project = copy_project(tmp_path_factory.mktemp(f"guide-{request.param}"))
-    for name in ("Makefile", "requirements.txt"):
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
         shutil.copy2(ROOT / name, project / name)  # keeps the venv up to date
     steps = guide_steps(request.param)
     assert len(steps) >= 3

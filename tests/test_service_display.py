@@ -2,14 +2,15 @@
 
 import pytest
 from conftest import ROOT
-from services.display import (
+
+from supervision_site.service_facts.display import (
     build_brief,
     build_columns,
     build_facts,
     build_row,
     load_translations,
 )
-from services.records import Range, ServiceRecord
+from supervision_site.service_facts.records import Range, ServiceRecord
 
 CATALOGS = ROOT / "theme" / "translations"
 GROUP = ServiceRecord(

@@ -5,7 +5,8 @@ import contextlib
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from services.parsers import (
+
+from supervision_site.service_facts.parsers import (
     SERVICE_FIELDS,
     FrontMatterError,
     parse_contract,
@@ -16,7 +17,7 @@ from services.parsers import (
     parse_process,
     parse_session,
 )
-from services.records import Range
+from supervision_site.service_facts.records import Range
 
 
 @pytest.mark.parametrize(

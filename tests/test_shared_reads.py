@@ -6,7 +6,8 @@ from conftest import ROOT
 from markdown import Markdown
 from pelican import Pelican
 from pelican.settings import read_settings
-from shared_reads.plugin import MarkdownReader
+
+from supervision_site.shared_reads.plugin import MarkdownReader
 
 
 def test_each_content_file_is_converted_once_for_both_languages(tmp_path, monkeypatch):

@@ -2,10 +2,11 @@
 
 import brotli
 import pytest
-from site_checks.budget import measure_site
-from site_checks.links import SiteLinks
-from site_checks.plugin import find_problems
-from site_checks.site import BuiltSite
+
+from supervision_site.site_checks.budget import measure_site
+from supervision_site.site_checks.links import SiteLinks
+from supervision_site.site_checks.plugin import find_problems
+from supervision_site.site_checks.site import BuiltSite
 
 SITEURL = "https://www.example.fi"
 STYLE = "body{color:#222}" * 40

@@ -6,9 +6,9 @@ from collections import Counter
 import pytest
 from built_pages import indexable_urls, url_path
 from conftest import SITEURL, site_path
-from search_meta.languages import og_locale
 
 import pelicanconf
+from supervision_site.search_metadata.languages import og_locale
 
 REQUIRED = [
     "og:type",

@@ -7,10 +7,10 @@ import pytest
 from babel.support import NullTranslations
 from built_pages import indexable_urls
 from conftest import ROOT, SITEURL
-from search_meta.structured_data import build_session_terms
-from services.records import Range, ServiceRecord
 
 import pelicanconf
+from supervision_site.search_metadata.structured_data import build_session_terms
+from supervision_site.service_facts.records import Range, ServiceRecord
 
 PRACTICE_ID = SITEURL + "/#practice"
 SERVICES = {

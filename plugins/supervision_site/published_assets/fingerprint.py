@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from site_links.assets import theme_asset_name
+from supervision_site.site_links.assets import theme_asset_name
 
 
 def copy_fingerprinted(static_dir, settings):

@@ -9,8 +9,9 @@ import logging
 from pathlib import Path
 
 import blinker
-from http_headers.policy import build_headers_file
 from pelican.plugins import granular_signals
+
+from supervision_site.security_policy.policy import build_headers_file
 
 from .compressed import compress_tree
 from .fingerprint import copy_fingerprinted

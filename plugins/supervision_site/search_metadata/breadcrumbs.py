@@ -1,7 +1,7 @@
 """Build the trail from the home page down to a page inside a section."""
 
-from site_links.links import site_url
-from site_links.memo import once_per_pages
+from supervision_site.site_links.links import site_url
+from supervision_site.site_links.memo import once_per_pages
 
 
 def parent_urls(url):

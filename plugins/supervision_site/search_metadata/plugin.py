@@ -8,7 +8,8 @@ from urllib.parse import urlparse
 from babel.support import Translations
 from pelican import signals
 from pelican.contents import Page
-from site_links.links import site_url
+
+from supervision_site.site_links.links import site_url
 
 from .breadcrumbs import build_breadcrumbs
 from .lastmod import build_last_modified

@@ -4,7 +4,8 @@ from operator import itemgetter
 from pathlib import Path
 
 from lxml import etree
-from site_links.links import build_page_links
+
+from supervision_site.site_links.links import build_page_links
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"

@@ -1,7 +1,8 @@
 """Build the Open Graph and Twitter card tags of a page."""
 
 from markupsafe import Markup
-from site_links.links import build_page_links, site_url
+
+from supervision_site.site_links.links import build_page_links, site_url
 
 from .languages import og_locale
 

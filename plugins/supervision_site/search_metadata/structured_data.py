@@ -1,6 +1,6 @@
 """Build a page's JSON-LD graph: the practice, the page, its service and trail."""
 
-from site_links.links import build_page_links, find_page, site_url
+from supervision_site.site_links.links import build_page_links, find_page, site_url
 
 from .breadcrumbs import build_breadcrumbs
 from .languages import site_languages

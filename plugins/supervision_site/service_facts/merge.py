@@ -5,7 +5,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from babel import Locale
-from build_problems import Problem
+
+from supervision_site.core.problems import Problem
 
 from .parsers import SERVICE_FIELDS
 from .records import ServiceRecord

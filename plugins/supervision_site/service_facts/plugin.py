@@ -10,10 +10,11 @@ import os
 from functools import partial
 
 from babel import Locale
-from build_problems import Problem, at_field, stop_on
 from pelican import signals
 from pelican.contents import Page
-from site_links.memo import once_per_pages
+
+from supervision_site.core.problems import Problem, at_field, stop_on
+from supervision_site.site_links.memo import once_per_pages
 
 from . import display
 from .merge import PageFacts, build_records

@@ -4,7 +4,7 @@ import difflib
 import html
 import re
 
-from build_problems import Problem
+from supervision_site.core.problems import Problem
 
 from .parsers import SERVICE_FIELDS
 

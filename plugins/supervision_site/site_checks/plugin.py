@@ -9,9 +9,10 @@ fresh folder, so the published site stays as it was.
 from pathlib import Path
 
 import blinker
-from build_problems import Problem, at_field, stop_on, text_line
 from pelican import signals
 from pelican.plugins import granular_signals
+
+from supervision_site.core.problems import Problem, at_field, stop_on, text_line
 
 from .budget import measure_page
 from .links import SiteLinks
