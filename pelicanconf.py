@@ -102,6 +102,18 @@ RELATIVE_URLS = False
 
 # --- Navigation -------------------------------------------------------------
 MENU_KEYS = ["services", "process", "about", "contact"]
+# The pages the theme links to by their role, each named by its Key. The build
+# stops when no page has one of these Keys.
+PAGE_ROLES = {
+    "home": "home",
+    "services": "services",
+    "contact": "contact",
+    "thanks": "thanks",
+    "privacy": "privacy",
+}
+# The service whose page leads with a phone call for an acute incident; every
+# page links to it while it exists.
+URGENT_SERVICE_KEY = "debriefing"
 # The footer of every page lists at most this many services, then links to all.
 FOOTER_SERVICES_MOST = 8
 
@@ -113,7 +125,5 @@ SEARCH_META_IMAGE_ALT = "Sanat Työnohjaus ja Work supervision"
 # og:locale where the language's most likely country is not the one meant.
 SEARCH_META_LOCALES = {"en": "en_GB"}
 
-# --- Publishing (publishconf.py turns these on) ------------------------------
-ASSET_FINGERPRINT = False
-HTML_CACHE_CONTROL = "public, max-age=600, must-revalidate"
+# --- Publishing --------------------------------------------------------------
 CUSTOM_DOMAIN = ""  # e.g. "www.example.fi" for GitHub Pages; written to CNAME

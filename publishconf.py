@@ -14,7 +14,6 @@ SITEURL = "https://www.example.fi"
 # Minified output, hashed asset names, _headers, and .gz/.br beside every text file.
 ASSET_FINGERPRINT = True
 PLUGINS = [*pelicanconf["PLUGINS"], "supervision_site.published_assets"]
-COMPRESS_EXTENSIONS = {".css", ".html", ".js", ".json", ".svg", ".txt", ".xml"}
 # Brotli quality of the .br copies (0-11). At 5 they are about 10 % larger than
 # at 11, which takes forty times as long: 20 ms a page, four times what plain
 # Pelican spends building one.

@@ -12,6 +12,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from supervision_site.core.front_matter import read_front_matter
+
 FILENAME_LINK = re.compile(r"\[([^\]]*)\]\(\{filename\}([^)/]+\.md)\)")
 SERVICE_LINK = re.compile(r"\[([^\]]*)\]\(\{filename\}([^)/]+)/([^)/]+\.md)\)")
 OWN_ADDRESS_FIELDS = ("Save_as", "URL")
@@ -37,15 +39,14 @@ class ServiceFile:
 
 def read_page(path, root):
     """Return a service page split into its front-matter fields and its body."""
-    head, _, body = path.read_text("utf-8").partition("\n\n")
-    fields = dict(split_field(line) for line in head.splitlines())
-    return ServiceFile(path.relative_to(root), fields, body)
+    page = read_front_matter(path)
+    fields = {field.name: field.value for field in page.fields}
+    return ServiceFile(path.relative_to(root), fields, page.body)
 
 
-def split_field(line):
-    """Return the name and value of a front-matter line: ``("Key", "group")``."""
-    name, _, value = line.partition(":")
-    return name, value.strip()
+def page_text(fields, body):
+    """Return a page's text from its front-matter fields and its body."""
+    return "".join(f"{name}: {value}\n" for name, value in fields.items()) + "\n" + body
 
 
 def is_service_file(relative):
@@ -106,11 +107,10 @@ def write_content(content, destination, services):
                 fields["Key"] = f"{fields['Key']}-{round_number}"
                 fields["Order"] = str(order_of(pages) + count * (round_number - 1))
             body = relink(page.body, lang, round_number, written)
-            text = "".join(f"{name}: {value}\n" for name, value in fields.items())
             files.append(copy_name(page.relative, round_number))
             target = destination / files[-1]
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(f"{text}\n{body}", "utf-8")
+            target.write_text(page_text(fields, body), "utf-8")
         real_key = next(iter(pages.values())).fields["Key"]
         generated.append(Generated(fields["Key"], real_key, tuple(files)))
     return generated
@@ -166,13 +166,14 @@ def copy_for_plain_pelican(content, destination, main_lang):
         lang = path.relative_to(destination).parts[0]
         if lang == main_lang:
             continue
-        head, _, body = path.read_text("utf-8").partition("\n\n")
-        lines = [
-            f"{name}: {lang}/{value}" if name in OWN_ADDRESS_FIELDS else line
-            for line in head.splitlines()
-            for name, value in [split_field(line)]
-        ]
-        path.write_text("\n".join(lines) + "\n\n" + body, "utf-8")
+        page = read_front_matter(path)
+        fields = {
+            field.name: f"{lang}/{field.value}"
+            if field.name in OWN_ADDRESS_FIELDS
+            else field.value
+            for field in page.fields
+        }
+        path.write_text(page_text(fields, page.body), "utf-8")
 
 
 def write_page_templates(content, folder):
@@ -183,12 +184,9 @@ def write_page_templates(content, folder):
     """
     names = set()
     for path in Path(content).rglob("*.md"):
-        head = path.read_text("utf-8").partition("\n\n")[0]
-        names.update(
-            value
-            for name, value in map(split_field, head.splitlines())
-            if name == "Template"
-        )
+        template = read_front_matter(path).first("Template")
+        if template:
+            names.add(template.value)
     Path(folder).mkdir(parents=True, exist_ok=True)
     for name in names:
         Path(folder, f"{name}.html").write_text('{% extends "page.html" %}\n')

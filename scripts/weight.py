@@ -18,14 +18,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
-from pelican.settings import get_settings_from_file
-
+from supervision_site.core.settings import read_site_settings
 from supervision_site.site_checks.budget import measure_page
 from supervision_site.site_checks.site import BuiltSite
 
 ROOT = Path(__file__).resolve().parent.parent
-FIRST_TRIP_MOST = 14 * 1024  # HTML plus blocking CSS, compressed
-REQUESTS_MOST = 4
+SETTINGS = read_site_settings(ROOT / "publishconf.py")
+FIRST_TRIP_MOST = SETTINGS["SITE_CHECK_PAGE_BUDGET"]  # HTML and blocking CSS, brotli
+REQUESTS_MOST = SETTINGS["SITE_CHECK_REQUESTS_MOST"]
 KINDS = ("html", "css", "js", "images")
 # Files a host sends compressed; images in other formats are sent as they are.
 TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".json", ".txt", ".xml"}
@@ -110,11 +110,6 @@ def format_table(weights):
     return "\n".join(lines)
 
 
-def production_siteurl():
-    """Return the SITEURL of publishconf.py."""
-    return get_settings_from_file(str(ROOT / "publishconf.py"))["SITEURL"]
-
-
 def build(folder):
     """Build the real content with publishconf.py into ``folder``."""
     command = [sys.executable, "-m", "pelican", "content", "-o", str(folder)]
@@ -149,7 +144,7 @@ def main(arguments):
     parser.add_argument("--site", type=Path, help="a production build to weigh")
     parser.add_argument("--report", type=Path, default=ROOT / "reports/weight.json")
     options = parser.parse_args(arguments)
-    siteurl = production_siteurl()
+    siteurl = SETTINGS["SITEURL"]
     if options.site:
         weights = report(options.site, siteurl, options.report)
     else:

@@ -18,9 +18,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
+from supervision_site.core.settings import read_site_settings
 
 ROOT = Path(__file__).resolve().parent.parent
-SITEURL = "https://www.example.fi"
+# The production build's settings, every default of our plugins filled in.
+SETTINGS = read_site_settings(ROOT / "publishconf.py")
+SITEURL = SETTINGS["SITEURL"]
 
 
 def run_pelican(content, output, settings="publishconf.py", *options):

@@ -18,14 +18,15 @@ import phase_clock
 import synthetic
 from conftest import ROOT
 
+from supervision_site.core.front_matter import read_front_matter
+
 CONTENT = ROOT / "content"
 LINK = re.compile(r"\{filename\}([^)]+\.md)")
 
 
 def front_matter(path):
     """Return the field names and values at the top of a Markdown file."""
-    head = path.read_text("utf-8").partition("\n\n")[0]
-    return dict(synthetic.split_field(line) for line in head.splitlines())
+    return {field.name: field.value for field in read_front_matter(path).fields}
 
 
 def real_service_files():

@@ -5,7 +5,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, SITEURL, run_pelican
+from conftest import ROOT, SETTINGS, SITEURL, run_pelican
 
 import pelicanconf
 from supervision_site.privacy_notice.plugin import build_form_processor
@@ -178,12 +178,20 @@ def test_privacy_notice_follows_a_processor_within_the_eu(tmp_path):
 
 
 def test_form_processor_country_is_named_in_the_pages_language():
-    settings = {"DEFAULT_LANG": "fi", "CONTACT_FORM_PROCESSOR_COUNTRY": "ie"}
+    settings = {
+        **SETTINGS,
+        "DEFAULT_LANG": "fi",
+        "CONTACT_FORM_PROCESSOR_COUNTRY": "ie",
+    }
     assert build_form_processor(settings)["country"] == "Irlanti"
 
 
 def test_unknown_processor_country_is_reported_and_shown_as_written(caplog):
-    settings = {"DEFAULT_LANG": "en", "CONTACT_FORM_PROCESSOR_COUNTRY": "USA"}
+    settings = {
+        **SETTINGS,
+        "DEFAULT_LANG": "en",
+        "CONTACT_FORM_PROCESSOR_COUNTRY": "USA",
+    }
     with caplog.at_level(logging.WARNING):
         processor = build_form_processor(settings)
     assert processor["country"] == "USA"

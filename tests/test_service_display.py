@@ -1,18 +1,17 @@
 """A service's facts in each language's words, and as ISO-8601 durations."""
 
 import pytest
-from conftest import ROOT
+from conftest import SETTINGS
 
+from supervision_site.core.languages import catalog
 from supervision_site.service_facts.display import (
     build_brief,
     build_columns,
     build_facts,
     build_row,
-    load_translations,
 )
 from supervision_site.service_facts.records import Range, ServiceRecord
 
-CATALOGS = ROOT / "theme" / "translations"
 GROUP = ServiceRecord(
     key="group",
     order=5,
@@ -35,10 +34,8 @@ DEBRIEFING = ServiceRecord(key="debriefing", order=6, formats=("group",))
 
 def texts(record, lang):
     """Return the facts of a record in ``lang`` as field -> text."""
-    catalog = load_translations(CATALOGS, lang, "en")
-    return {
-        name: fact.text for name, fact in build_facts(record, lang, catalog).items()
-    }
+    t = catalog(SETTINGS, lang)
+    return {name: fact.text for name, fact in build_facts(record, lang, t).items()}
 
 
 def test_group_facts_in_finnish():
@@ -109,8 +106,8 @@ def test_one_off_service_says_so_and_leaves_out_what_it_lacks():
 
 
 def test_facts_carry_html_durations_where_html_allows_them():
-    catalog = load_translations(CATALOGS, "fi", "en")
-    facts = build_facts(GROUP, "fi", catalog)
+    t = catalog(SETTINGS, "fi")
+    facts = build_facts(GROUP, "fi", t)
     assert facts["session"].datetime == "PT90M"
     assert facts["interval"].datetime == "P28D"
     assert facts["contract"].datetime is None
@@ -118,21 +115,21 @@ def test_facts_carry_html_durations_where_html_allows_them():
 
 
 def test_card_brief_shows_format_session_and_interval():
-    catalog = load_translations(CATALOGS, "fi", "en")
-    facts = build_facts(GROUP, "fi", catalog)
+    t = catalog(SETTINGS, "fi")
+    facts = build_facts(GROUP, "fi", t)
     assert build_brief(facts) == "ryhmä · 1,5 tuntia · 4–6 viikon välein"
 
 
 def test_table_row_marks_missing_facts():
-    catalog = load_translations(CATALOGS, "en", "en")
-    row = build_row(build_facts(DEBRIEFING, "en", catalog), catalog)
+    t = catalog(SETTINGS, "en")
+    row = build_row(build_facts(DEBRIEFING, "en", t), t)
     assert [(cell.text, cell.missing) for cell in row] == [
         ("group", False),
         ("not stated", True),
         ("one-off meeting", False),
         ("not stated", True),
     ]
-    assert build_columns(catalog) == ("Format", "Session", "Interval", "Contract")
+    assert build_columns(t) == ("Format", "Session", "Interval", "Contract")
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from built_pages import indexable_urls, url_path
 from conftest import SITEURL, site_path
 
 import pelicanconf
-from supervision_site.search_metadata.languages import og_locale
+from supervision_site.search_metadata.locales import og_locale
 
 REQUIRED = [
     "og:type",

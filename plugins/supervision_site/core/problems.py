@@ -3,10 +3,11 @@
 Shared by the plugins that check the site; not a Pelican plugin itself.
 """
 
-import re
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from .front_matter import read_front_matter
 
 
 @dataclass(frozen=True, order=True)
@@ -32,24 +33,13 @@ def source_lines(source):
         return []
 
 
-# A front-matter line as Markdown's meta extension reads it, and its continuation.
-FIELD_LINE = re.compile(r"[ ]{0,3}(?P<name>[A-Za-z0-9_-]+):.*")
-CONTINUATION = re.compile(r"[ ]{4,}\S.*")
-
-
 def field_line(source, field):
-    """Return the number of the front-matter line that sets ``field``, or None.
-
-    The front matter ends where Markdown's reader stops: at the first line
-    that is neither ``Name: value`` nor an indented continuation.
-    """
-    for number, line in enumerate(source_lines(source), start=1):
-        match = FIELD_LINE.fullmatch(line)
-        if match is None and not (number > 1 and CONTINUATION.fullmatch(line)):
-            return None
-        if match and match["name"].lower() == field.lower():
-            return number
-    return None
+    """Return the number of the front-matter line that sets ``field``, or None."""
+    try:
+        found = read_front_matter(source).first(field)
+    except (OSError, UnicodeDecodeError):
+        return None
+    return found.line if found else None
 
 
 def text_line(source, text):

@@ -10,6 +10,11 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from pelican import signals
 
+from supervision_site.core.settings import apply_defaults
+
+PREFIX = None
+DEFAULTS = {}
+
 
 class ExternalLinks(Treeprocessor):
     """Mark every link to another host."""
@@ -52,5 +57,6 @@ def add_extension(pelican):
 
 
 def register():
-    """Connect the handler."""
+    """Connect the handlers."""
+    signals.initialized.connect(apply_defaults)
     signals.initialized.connect(add_extension)

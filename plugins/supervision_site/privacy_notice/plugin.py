@@ -1,4 +1,4 @@
-"""Give templates the facts about the hosted form service for the privacy notice."""
+"""Give the privacy notice the facts about the hosted form service behind the form."""
 
 import logging
 from functools import partial
@@ -6,9 +6,16 @@ from functools import partial
 from babel import Locale
 from pelican import signals
 
+from supervision_site.core.settings import apply_defaults
+
 logger = logging.getLogger(__name__)
 
+PREFIX = "CONTACT_FORM_"
 DEFAULTS = {
+    # Where the contact form posts its messages (a hosted form service).
+    "CONTACT_FORM_ENDPOINT": "",
+    # The service's company name, the two-letter code of the country where it
+    # processes the messages, and whether they leave the EU and EEA.
     "CONTACT_FORM_PROCESSOR": "",
     "CONTACT_FORM_PROCESSOR_COUNTRY": "",
     "CONTACT_FORM_DATA_LEAVES_EU": True,
@@ -22,21 +29,20 @@ def country_name(code, lang):
 
 def build_form_processor(settings):
     """Return the form service's name, its country in this language and the transfer."""
-    values = {**DEFAULTS, **settings}
-    code = values["CONTACT_FORM_PROCESSOR_COUNTRY"]
+    code = settings["CONTACT_FORM_PROCESSOR_COUNTRY"]
     country = country_name(code, settings["DEFAULT_LANG"]) if code else None
     if code and country is None:
         logger.warning(
-            "[contact_form] CONTACT_FORM_PROCESSOR_COUNTRY in pelicanconf.py is %r, "
+            "[privacy_notice] CONTACT_FORM_PROCESSOR_COUNTRY in pelicanconf.py is %r, "
             "which is not a country code; write two letters such as 'US' or 'IE'. "
             "The privacy notice shows %r as it is.",
             code,
             code,
         )
     return {
-        "name": values["CONTACT_FORM_PROCESSOR"],
+        "name": settings["CONTACT_FORM_PROCESSOR"],
         "country": country or code,
-        "leaves_eu": bool(values["CONTACT_FORM_DATA_LEAVES_EU"]),
+        "leaves_eu": bool(settings["CONTACT_FORM_DATA_LEAVES_EU"]),
     }
 
 
@@ -49,4 +55,5 @@ def add_template_helpers(generator):
 
 def register():
     """Connect the handlers."""
+    signals.initialized.connect(apply_defaults)
     signals.generator_init.connect(add_template_helpers)

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from supervision_site.site_links.assets import theme_asset_name
+from supervision_site.site_links.assets import hashed_theme_files
 
 
 def copy_fingerprinted(static_dir, settings):
@@ -11,13 +11,10 @@ def copy_fingerprinted(static_dir, settings):
     The plain names stay, for references that must not change (an og:image
     shared long ago, a favicon requested by name).
     """
-    source_root = Path(settings["THEME"], "static")
     written = []
-    for source in sorted(path for path in source_root.rglob("*") if path.is_file()):
-        relative = source.relative_to(source_root).as_posix()
-        published = Path(static_dir, relative)
-        target = Path(static_dir, theme_asset_name(relative, settings))
-        if published.is_file() and target != published:
+    for name, hashed in hashed_theme_files(settings):
+        published, target = Path(static_dir, name), Path(static_dir, hashed)
+        if published.is_file():
             target.write_bytes(published.read_bytes())
             written.append(target)
     return written

@@ -1,4 +1,4 @@
-"""Production output: minified files, hashed asset copies, ``_headers`` and CNAME.
+"""Production output: minified files, hashed asset copies, compressed copies, CNAME.
 
 Runs on pelican-granular-signals' ``minify`` signal, which comes after every
 page of every language is written; the compressed copies follow on its
@@ -9,9 +9,11 @@ import logging
 from pathlib import Path
 
 import blinker
+from pelican import signals
 from pelican.plugins import granular_signals
 
-from supervision_site.security_policy.policy import build_headers_file
+from supervision_site.core.languages import is_main_site
+from supervision_site.core.settings import apply_defaults
 
 from .compressed import compress_tree
 from .fingerprint import copy_fingerprinted
@@ -19,20 +21,19 @@ from .minify import minify_tree
 
 logger = logging.getLogger(__name__)
 
-
-def is_main_site(settings):
-    """Return whether these settings are the main site's (not a language subsite's)."""
-    return settings["DEFAULT_LANG"] == settings["MAIN_LANG"]
-
-
-def url_path(file, output):
-    """Return the URL path that serves a written file: ``/palvelut/`` for its index."""
-    path = "/" + file.relative_to(output).as_posix()
-    return path.removesuffix("index.html")
+PREFIX = "COMPRESS_"
+DEFAULTS = {
+    # The files that get .br and .gz copies, by suffix.
+    "COMPRESS_EXTENSIONS": {".css", ".html", ".js", ".json", ".svg", ".txt", ".xml"},
+    # Brotli's quality for the .br copies (0-11).
+    "COMPRESS_BROTLI_QUALITY": 11,
+    # The site's own domain for GitHub Pages, written to CNAME ("" for none).
+    "CUSTOM_DOMAIN": "",
+}
 
 
 def finish_output(pelican):
-    """Minify the output, add hashed asset copies, write ``_headers`` and CNAME."""
+    """Minify the output, add hashed asset copies, and write CNAME."""
     settings = pelican.settings
     if not is_main_site(settings):
         return
@@ -40,14 +41,9 @@ def finish_output(pelican):
     count = minify_tree(output)
     copies = copy_fingerprinted(output / settings["THEME_STATIC_DIR"], settings)
     logger.info(
-        "[publish_assets] minified %s files, %s hashed copies", count, len(copies)
+        "[published_assets] minified %s files, %s hashed copies", count, len(copies)
     )
-    pages = sorted(url_path(file, output) for file in output.rglob("*.html"))
-    assets = sorted(url_path(file, output) for file in copies)
-    (output / "_headers").write_text(
-        build_headers_file(settings, pages, assets), "utf-8"
-    )
-    if settings.get("CUSTOM_DOMAIN"):
+    if settings["CUSTOM_DOMAIN"]:
         (output / "CNAME").write_text(settings["CUSTOM_DOMAIN"] + "\n", "utf-8")
 
 
@@ -55,11 +51,12 @@ def compress_output(pelican):
     """Write the compressed copies of the finished output (once, by the main site)."""
     if is_main_site(pelican.settings):
         count = compress_tree(pelican.settings)
-        logger.info("[publish_assets] %s compressed copies", count)
+        logger.info("[published_assets] %s compressed copies", count)
 
 
 def register():
     """Connect the handlers; the granular signals must exist first."""
     granular_signals.register()
+    signals.initialized.connect(apply_defaults)
     blinker.signal("minify").connect(finish_output)
     blinker.signal("compress").connect(compress_output)

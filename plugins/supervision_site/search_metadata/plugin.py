@@ -1,14 +1,14 @@
 """Describe the site to search engines: sitemap, robots.txt, social cards, JSON-LD."""
 
 import logging
-import os
 from functools import partial
 from urllib.parse import urlparse
 
-from babel.support import Translations
 from pelican import signals
 from pelican.contents import Page
 
+from supervision_site.core.languages import catalog, is_main_site
+from supervision_site.core.settings import apply_defaults
 from supervision_site.site_links.links import site_url
 
 from .breadcrumbs import build_breadcrumbs
@@ -21,6 +21,7 @@ from .titles import build_title
 
 logger = logging.getLogger(__name__)
 
+PREFIX = "SEARCH_META_"
 DEFAULTS = {
     # The social card image, under the theme's static folder, its size and text.
     "SEARCH_META_IMAGE": "images/social-card.png",
@@ -33,26 +34,10 @@ DEFAULTS = {
 }
 
 
-def apply_defaults(pelican):
-    """Fill in the plugin's settings the configuration leaves out."""
-    for key, value in DEFAULTS.items():
-        pelican.settings.setdefault(key, value)
-    pelican.settings.setdefault("MAIN_LANG", pelican.settings["DEFAULT_LANG"])
-
-
-def load_translations(generator):
-    """Return the theme's catalog of this site's language."""
-    settings = generator.settings
-    folder = settings.get("I18N_GETTEXT_LOCALEDIR") or os.path.join(
-        generator.theme, "translations"
-    )
-    return Translations.load(folder, [settings["DEFAULT_LANG"]], "messages")
-
-
 def add_template_helpers(generator):
     """Install the page_title, social_meta, structured_data, breadcrumbs globals."""
     settings, context = generator.settings, generator.context
-    translations = load_translations(generator)
+    translations = catalog(settings)
     generator.env.globals.update(
         page_title=partial(build_title, settings=settings),
         social_meta=partial(build_social_meta, settings=settings),
@@ -88,7 +73,7 @@ def write_site_files(generator, writer):
     before the main site writes its own.
     """
     settings = generator.settings
-    if settings["DEFAULT_LANG"] != settings["MAIN_LANG"]:
+    if not is_main_site(settings):
         return
     if urlparse(settings["SITEURL"]).scheme not in ("http", "https"):
         logger.info(

@@ -4,7 +4,7 @@ from markupsafe import Markup
 
 from supervision_site.site_links.links import build_page_links, site_url
 
-from .languages import og_locale
+from .locales import og_locale
 
 
 def describe(page):

@@ -1,9 +1,9 @@
 """Build a page's JSON-LD graph: the practice, the page, its service and trail."""
 
-from supervision_site.site_links.links import build_page_links, find_page, site_url
+from supervision_site.core.languages import site_languages
+from supervision_site.site_links.links import build_page_links, page_for_role, site_url
 
 from .breadcrumbs import build_breadcrumbs
-from .languages import site_languages
 from .social import describe, image_url
 
 
@@ -98,7 +98,7 @@ def build_session_terms(record, translations):
 
 def build_service(page, links, practice, context, settings, translations):
     """Return a service page's Service node, provided by the practice."""
-    contact_page = find_page("contact", context)
+    contact_page = page_for_role("contact", context, settings)
     channel = {
         "@type": "ServiceChannel",
         "servicePhone": reference(practice["contactPoint"]),
@@ -144,7 +144,7 @@ def build_breadcrumb_list(trail, links):
 def build_structured_data(page, context, settings, translations):
     """Return the JSON-LD graph of a page as plain data."""
     links = build_page_links(page, settings)
-    home = find_page("home", context) or page
+    home = page_for_role("home", context, settings) or page
     practice = build_practice(settings, build_page_links(home, settings))
     web_page = {
         "@type": "WebPage",

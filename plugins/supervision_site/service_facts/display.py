@@ -5,7 +5,6 @@ from functools import cache
 
 from babel.lists import format_list
 from babel.numbers import format_decimal
-from babel.support import NullTranslations, Translations
 
 MINUTES_PER_HOUR = 60
 MONTHS_PER_YEAR = 12
@@ -22,13 +21,6 @@ class Fact:
     text: str
     datetime: str | None = None
     missing: bool = False
-
-
-def load_translations(localedir, lang, templates_lang, domain="messages"):
-    """Return the gettext catalog of ``lang`` (none for the templates' own language)."""
-    if lang == templates_lang:
-        return NullTranslations()
-    return Translations.load(localedir, [lang], domain)
 
 
 def plural_count(value):

@@ -4,8 +4,7 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from babel import Locale
-
+from supervision_site.core.languages import language_name
 from supervision_site.core.problems import Problem
 
 from .parsers import SERVICE_FIELDS
@@ -27,11 +26,6 @@ class PageFacts:
     is_service: bool
     facts: dict = field(default_factory=dict)  # field -> (value, text as written)
     unreadable: frozenset = frozenset()  # fields stated but not understood
-
-
-def language_name(lang):
-    """Return a language's English name: ``Finnish``."""
-    return Locale.parse(lang).get_display_name("en")
 
 
 def find_duplicates(pages):
@@ -56,7 +50,7 @@ def find_duplicates(pages):
 
 def unknown_service(page, services, main_lang):
     """Return the problem of a translated service whose key names no service."""
-    language = language_name(main_lang)
+    language = language_name(main_lang, "en")
     near = difflib.get_close_matches(page.key, services, n=1, cutoff=0.6)
     if near:
         hint = f'did you mean "{near[0]}"?'
@@ -90,7 +84,7 @@ def find_missing_translations(pages, main_lang, required_langs):
                 Problem(
                     page.path,
                     "Key",
-                    f'"{page.key}" has no {language_name(lang)} page; add one in '
+                    f'"{page.key}" has no {language_name(lang, "en")} page; add one in '
                     f'content/{lang}/ with the line "Key: {page.key}"',
                 )
             )
@@ -155,3 +149,22 @@ def build_records(pages, main_lang, required_langs):
         if record is not None:
             records[key] = record
     return records, problems
+
+
+def find_missing_roles(pages, roles, folder):
+    """Return a problem for each page role (``PAGE_ROLES``) whose Key no page has.
+
+    A role's page missing in one language only is reported as a missing
+    translation; this names a page missing in every language.
+    """
+    keys = {page.key for page in pages}
+    return [
+        Problem(
+            folder,
+            "Key",
+            f'no page has "Key: {key}", which PAGE_ROLES in pelicanconf.py names '
+            f"for the site's {role} page; add that line to the page",
+        )
+        for role, key in roles.items()
+        if key not in keys
+    ]

@@ -13,16 +13,19 @@ from babel import Locale
 from pelican import signals
 from pelican.contents import Page
 
+from supervision_site.core.languages import catalog, main_language, writes_page
 from supervision_site.core.problems import Problem, at_field, stop_on
+from supervision_site.core.settings import apply_defaults
 from supervision_site.site_links.memo import once_per_pages
 
 from . import display
-from .merge import PageFacts, build_records
+from .merge import PageFacts, build_records, find_missing_roles
 from .parsers import SERVICE_FIELDS, FrontMatterError, parse_key
 from .schema import check_page, field_name
 
 logger = logging.getLogger(__name__)
 
+PREFIX = "SERVICES_"
 DEFAULTS = {
     # Languages in which every page must exist; another language may be partial.
     "SERVICES_REQUIRED_LANGUAGES": None,  # None: only the main language
@@ -30,16 +33,6 @@ DEFAULTS = {
     "SERVICES_EXTRA_FIELDS": (),
 }
 READ_PAGES = "services_read_pages"  # context entry: every Page read in this run
-
-
-def setting(settings, name):
-    """Return a setting of this plugin, or its default."""
-    return settings.get(name, DEFAULTS[name])
-
-
-def main_language(settings):
-    """Return the site's main language (a language subsite keeps it in MAIN_LANG)."""
-    return settings.get("MAIN_LANG", settings["DEFAULT_LANG"])
 
 
 def is_service(page):
@@ -95,8 +88,8 @@ def check_and_build(generators):
     pages = context.get(READ_PAGES, [])
     root = os.path.dirname(settings["PATH"])
     main_lang = main_language(settings)
-    extra_fields = setting(settings, "SERVICES_EXTRA_FIELDS")
-    required = setting(settings, "SERVICES_REQUIRED_LANGUAGES") or [main_lang]
+    extra_fields = settings["SERVICES_EXTRA_FIELDS"]
+    required = settings["SERVICES_REQUIRED_LANGUAGES"] or [main_lang]
     templates = page_templates(generators[0].env)
     problems, all_facts = [], []
     for page in pages:
@@ -108,6 +101,8 @@ def check_and_build(generators):
         all_facts.append(stated)
         problems += found
     records, found = build_records(all_facts, main_lang, required)
+    content = os.path.relpath(settings["PATH"], root)
+    problems += find_missing_roles(all_facts, settings["PAGE_ROLES"], content + "/")
     stop_on([at_field(p, os.path.join(root, p.path)) for p in problems + found])
     catalogs, locales = {}, {}
     for page in pages:
@@ -115,12 +110,10 @@ def check_and_build(generators):
         if record is None:
             continue
         page.service = record
-        if not written_in_this_site(page, settings):
+        if not writes_page(page, settings):
             continue
         if page.lang not in catalogs:
-            catalogs[page.lang] = translations_for(
-                settings, generators[0].theme, page.lang
-            )
+            catalogs[page.lang] = catalog(settings, page.lang)
             locales[page.lang] = Locale.parse(page.lang)
         t = catalogs[page.lang]
         facts = display.build_facts(record, locales[page.lang], t)
@@ -130,33 +123,11 @@ def check_and_build(generators):
     logger.debug("[services] %d service records", len(records))
 
 
-def written_in_this_site(page, settings):
-    """Return whether this language site writes the page (it has no site of its own).
-
-    Every language site reads all pages; the facts are shown only where written.
-    """
-    own_sites = {main_language(settings), *settings.get("I18N_SUBSITES", {})}
-    return page.lang == settings["DEFAULT_LANG"] or page.lang not in own_sites
-
-
 def page_templates(env):
     """Return the names a page's ``Template`` may take: the theme's own templates."""
     names = env.list_templates(extensions=["html"])
     own = (name.removeprefix("!theme/") for name in names if name.startswith("!theme/"))
     return {name.removesuffix(".html") for name in own if "/" not in name}
-
-
-def translations_for(settings, theme, lang):
-    """Return the theme's gettext catalog of ``lang``, as i18n_subsites installs it."""
-    localedir = settings.get("I18N_GETTEXT_LOCALEDIR") or os.path.join(
-        theme, "translations"
-    )
-    return display.load_translations(
-        localedir,
-        lang,
-        settings.get("I18N_TEMPLATES_LANG", main_language(settings)),
-        settings.get("I18N_GETTEXT_DOMAIN", "messages"),
-    )
 
 
 def sort_service_pages(context):
@@ -180,8 +151,7 @@ def build_service_table(context, t):
 
 def add_template_helpers(generator):
     """Install ``service_pages()`` and ``service_table()`` as template globals."""
-    settings = generator.settings
-    t = translations_for(settings, generator.theme, settings["DEFAULT_LANG"])
+    t = catalog(generator.settings)
     generator.env.globals.update(
         service_pages=partial(build_service_pages, context=generator.context),
         service_table=partial(build_service_table, context=generator.context, t=t),
@@ -190,6 +160,7 @@ def add_template_helpers(generator):
 
 def register():
     """Connect the handlers."""
+    signals.initialized.connect(apply_defaults)
     signals.content_object_init.connect(remember_page)
     signals.all_generators_finalized.connect(check_and_build)
     signals.generator_init.connect(add_template_helpers)

@@ -1,3 +1,3 @@
-from .plugin import register
+from .plugin import DEFAULTS, PREFIX, register
 
-__all__ = ["register"]
+__all__ = ["DEFAULTS", "PREFIX", "register"]

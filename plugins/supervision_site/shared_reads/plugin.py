@@ -18,14 +18,18 @@ from pelican import signals
 from pelican.readers import MarkdownReader as PelicanMarkdownReader
 from pelican.utils import pelican_open
 
+from supervision_site.core.languages import is_main_site
+from supervision_site.core.settings import apply_defaults
+
+PREFIX = None
+DEFAULTS = {}
 MEMO = "SHARED_READS_MEMO"  # setting: (reader, path, mtime, size) -> what it read
 
 
 def start_memo(pelican):
     """Give the main site an empty memo; language sites share the main site's."""
-    settings = pelican.settings
-    if settings["DEFAULT_LANG"] == settings.get("MAIN_LANG", settings["DEFAULT_LANG"]):
-        settings[MEMO] = {}
+    if is_main_site(pelican.settings):
+        pelican.settings[MEMO] = {}
 
 
 @cache
@@ -96,5 +100,6 @@ def remember_reads(readers):
 
 def register():
     """Connect the handlers."""
+    signals.initialized.connect(apply_defaults)
     signals.initialized.connect(start_memo)
     signals.readers_init.connect(remember_reads)

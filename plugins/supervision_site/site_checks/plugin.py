@@ -12,14 +12,26 @@ import blinker
 from pelican import signals
 from pelican.plugins import granular_signals
 
+from supervision_site.core.languages import is_main_site, main_language
 from supervision_site.core.problems import Problem, at_field, stop_on, text_line
+from supervision_site.core.settings import apply_defaults
 
 from .budget import measure_page
 from .links import SiteLinks
 from .site import BuiltSite
 from .unread import explain, unread_files
 
-DEFAULTS = {"SITE_CHECK_PAGE_BUDGET": 14 * 1024}
+PREFIX = "SITE_CHECK_"
+DEFAULTS = {
+    # What a page's first round trip may carry: its HTML and render-blocking CSS,
+    # in bytes after brotli. None skips the weight and script checks (the live
+    # preview does, to rebuild faster; publishing never does).
+    "SITE_CHECK_PAGE_BUDGET": 14 * 1024,
+    # How many requests a page may make on its first load (make weight and the
+    # tests count them in a browser).
+    "SITE_CHECK_REQUESTS_MOST": 4,
+}
+SOURCES = "_SITE_CHECK_SOURCES"  # set by the build: content file of each output file
 
 
 def check_every_file_read(generator):
@@ -40,7 +52,7 @@ def check_every_file_read(generator):
 def record_sources(generators):
     """Remember which content file each output file was written from."""
     settings = generators[0].settings
-    main_lang = settings["MAIN_LANG"]
+    main_lang = main_language(settings)
     sources = {}
     for generator in generators:
         for page in getattr(generator, "pages", []) + getattr(
@@ -49,14 +61,14 @@ def record_sources(generators):
             for content in [page, *page.translations]:
                 prefix = "" if content.lang == main_lang else f"{content.lang}/"
                 sources[prefix + content.save_as] = content.relative_source_path
-    settings["SITE_CHECK_SOURCES"] = sources
+    settings[SOURCES] = sources
 
 
 def describe(file, settings):
     """Name the content file a built file came from, or the built file itself."""
     output = Path(settings["OUTPUT_PATH"])
     built = file.relative_to(output).as_posix()
-    source = settings.get("SITE_CHECK_SOURCES", {}).get(built)
+    source = settings.get(SOURCES, {}).get(built)
     if source:
         return f"{Path(settings['PATH']).name}/{source}"
     return f"the theme's page {built}"
@@ -65,13 +77,11 @@ def describe(file, settings):
 def find_problems(settings):
     """Return a Problem for every broken reference and page over budget.
 
-    Each page is parsed once, for its links and its weight together. A
-    ``SITE_CHECK_PAGE_BUDGET`` of None skips the budget and script checks
-    (the live preview does, to rebuild faster; publishing never does).
+    Each page is parsed once, for its links and its weight together.
     """
     site = BuiltSite(settings["OUTPUT_PATH"], settings["SITEURL"])
     links = SiteLinks(site)
-    limit = settings.get("SITE_CHECK_PAGE_BUDGET", DEFAULTS["SITE_CHECK_PAGE_BUDGET"])
+    limit = settings["SITE_CHECK_PAGE_BUDGET"]
     root = Path(settings["PATH"]).parent
     broken, problems = [], []
     for file in site.pages():
@@ -114,15 +124,14 @@ def find_problems(settings):
 
 def check_site(pelican):
     """Stop the build with one line per problem in the written site."""
-    settings = pelican.settings
-    if settings["DEFAULT_LANG"] != settings["MAIN_LANG"]:
-        return
-    stop_on(find_problems(settings))
+    if is_main_site(pelican.settings):
+        stop_on(find_problems(pelican.settings))
 
 
 def register():
-    """Connect the handlers."""
+    """Connect the handlers; the granular signals must exist first."""
     granular_signals.register()
+    signals.initialized.connect(apply_defaults)
     signals.page_generator_finalized.connect(check_every_file_read)
     signals.all_generators_finalized.connect(record_sources)
     blinker.signal("deploy").connect(check_site)

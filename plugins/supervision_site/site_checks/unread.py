@@ -9,9 +9,10 @@ import re
 import sys
 from pathlib import Path
 
+from supervision_site.core.front_matter import read_front_matter
+
 PELICAN_MESSAGE = "Could not process %s"
 DATE_ERROR = re.compile(r"'(?P<value>.*)' is not a valid date")
-FIELD = re.compile(r"(?P<name>[A-Za-z][\w-]*)[ \t]*:[ \t]*(?P<value>.*)")
 
 
 class FailedReads(logging.Handler):
@@ -42,19 +43,14 @@ def unread_files(context):
 
 
 def front_matter(file):
-    """Return the fields at the top of a content file as (name, value) pairs."""
-    fields = []
-    for line in Path(file).read_text("utf-8", errors="replace").splitlines():
-        match = FIELD.fullmatch(line.strip())
-        if not match:
-            break
-        fields.append((match["name"], match["value"].strip()))
-    return fields
+    """Return the fields at the top of a content file, whatever its encoding."""
+    return read_front_matter(file, errors="replace")
 
 
 def field_holding(file, value):
     """Return the name of the front-matter field whose value is ``value``, or None."""
-    return next((name for name, text in front_matter(file) if text == value), None)
+    fields = front_matter(file).fields
+    return next((field.name for field in fields if field.value == value), None)
 
 
 def explain(file, error):
@@ -80,7 +76,7 @@ def explain(file, error):
             'is empty; start it with the lines "Title: …", "Summary: …" and '
             '"Key: …", then an empty line and the text',
         )
-    if error is None and "title" not in (n.lower() for n, _ in front_matter(file)):
+    if error is None and front_matter(file).first("title") is None:
         return (
             "Title",
             'missing; add a line such as "Title: Ryhmätyönohjaus" at the top',

@@ -1,3 +1,3 @@
-from .links import register
+from .links import DEFAULTS, PREFIX, register
 
-__all__ = ["register"]
+__all__ = ["DEFAULTS", "PREFIX", "register"]

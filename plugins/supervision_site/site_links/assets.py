@@ -27,3 +27,13 @@ def theme_asset_name(path, settings):
 def fingerprinted_file_name(path, source, mtime_ns, size):
     """Return ``fingerprinted_name`` of a file, read once while it is unchanged."""
     return fingerprinted_name(path, Path(source).read_bytes())
+
+
+def hashed_theme_files(settings):
+    """Return (name, published name) of each theme static file published hashed."""
+    root = Path(settings["THEME"], "static")
+    names = sorted(
+        p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()
+    )
+    published = ((name, theme_asset_name(name, settings)) for name in names)
+    return [(name, hashed) for name, hashed in published if hashed != name]

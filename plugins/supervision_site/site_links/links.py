@@ -8,12 +8,25 @@ normalized and, in production, absolute.
 from functools import cache, partial
 from urllib.parse import urlencode, urljoin
 
-from babel import Locale
 from pelican import signals
+
+from supervision_site.core.languages import main_language, own_name, site_languages
+from supervision_site.core.settings import apply_defaults
 
 from .assets import theme_asset_name
 from .memo import once_per_pages
 
+PREFIX = None
+DEFAULTS = {
+    # The main menu: the Key of each page in it, in order (a missing page is left out).
+    "MENU_KEYS": [],
+    # The pages the theme links to by their role, each named by its Key: role -> Key.
+    "PAGE_ROLES": {},
+    # The Key of the service that leads with a phone call ("" for none).
+    "URGENT_SERVICE_KEY": "",
+    # Whether the theme's static files are published under content-hashed names.
+    "ASSET_FINGERPRINT": False,
+}
 # The contact form's field for the service; a link to the form may preselect it.
 SERVICE_FIELD = "service"
 
@@ -35,22 +48,15 @@ def asset_url(path, settings):
     return site_url(f"{settings['THEME_STATIC_DIR']}/{name}", settings)
 
 
-@cache
-def language_name(lang):
-    """Return a language's own name, capitalized: ``Suomi``, ``English``."""
-    name = Locale.parse(lang).get_display_name(lang)
-    return name[:1].upper() + name[1:]
-
-
 def build_page_links(page, settings):
     """Return the canonical URL, the language versions and x-default of a page."""
     canonical = site_url(page.url, settings)
     versions = {page.lang: canonical}
     for translation in page.translations:
         versions[translation.lang] = site_url(translation.url, settings)
-    main_lang = settings["MAIN_LANG"]
+    main_lang = main_language(settings)
     others = [
-        {"lang": lang, "url": url, "name": language_name(lang)}
+        {"lang": lang, "url": url, "name": own_name(lang)}
         for lang, url in sorted(versions.items())
         if lang != page.lang
     ]
@@ -82,6 +88,11 @@ def find_page(key, context):
     return once_per_pages(context, "by_key", index_by_key).get(key)
 
 
+def page_for_role(role, context, settings):
+    """Return this language's page of a role in ``PAGE_ROLES``, or None."""
+    return find_page(settings["PAGE_ROLES"].get(role), context)
+
+
 def build_menu(context, settings):
     """Return the pages of the main menu, in the order of ``MENU_KEYS``."""
     pages = (find_page(key, context) for key in settings["MENU_KEYS"])
@@ -90,7 +101,7 @@ def build_menu(context, settings):
 
 def build_contact_url(page, context, settings):
     """Return the contact page's URL; from a service page, with its service chosen."""
-    contact = find_page("contact", context)
+    contact = page_for_role("contact", context, settings)
     if contact is None:
         return None
     url = site_url(contact.url, settings)
@@ -106,7 +117,8 @@ def add_template_helpers(generator):
         site_url=partial(site_url, settings=settings),
         asset_url=partial(asset_url, settings=settings),
         page_links=partial(page_links_once, settings=settings, made={}),
-        page_for=partial(find_page, context=context),
+        page_for=partial(page_for_role, context=context, settings=settings),
+        urgent_service=partial(find_page, settings["URGENT_SERVICE_KEY"], context),
         menu=partial(build_menu, context=context, settings=settings),
         contact_url=partial(build_contact_url, context=context, settings=settings),
     )
@@ -118,7 +130,7 @@ def drop_hidden_pages_of_other_languages(generator):
     i18n_subsites removes untranslated pages but not hidden ones: a page with
     no version in this language would otherwise be written here too.
     """
-    languages = {generator.settings["MAIN_LANG"], *generator.settings["I18N_SUBSITES"]}
+    languages = site_languages(generator.settings)
     own = generator.settings["DEFAULT_LANG"]
     generator.hidden_pages = [
         page
@@ -139,6 +151,7 @@ def fix_page_urls(generator):
 
 def register():
     """Connect the handlers."""
+    signals.initialized.connect(apply_defaults)
     signals.generator_init.connect(add_template_helpers)
     signals.page_generator_finalized.connect(drop_hidden_pages_of_other_languages)
     signals.page_generator_finalized.connect(fix_page_urls)

@@ -1,16 +1,9 @@
-"""Name the site's languages and their locales for search engines."""
+"""Name the locales of the site's languages for link previews: ``fi_FI``."""
 
 from functools import cache
 
 from babel import Locale
 from babel.core import get_global
-
-
-def site_languages(settings):
-    """Return the site's language codes, the main language first."""
-    main = settings["MAIN_LANG"]
-    others = sorted(lang for lang in settings.get("I18N_SUBSITES", {}) if lang != main)
-    return [main, *others]
 
 
 def og_locale(lang, overrides):
