@@ -26,13 +26,17 @@ SETTINGS = read_site_settings(ROOT / "publishconf.py")
 SITEURL = SETTINGS["SITEURL"]
 
 
+def run_command(command, folder=ROOT, **options):
+    """Run a command in ``folder``; return the finished run with its text output."""
+    return subprocess.run(
+        command, cwd=folder, capture_output=True, text=True, check=False, **options
+    )
+
+
 def run_pelican(content, output, settings="publishconf.py", *options):
     """Build ``content`` into ``output`` with the pelican command; return the run."""
     command = [sys.executable, "-m", "pelican", str(content), "-o", str(output)]
-    command += ["-s", str(ROOT / settings), *options]
-    return subprocess.run(
-        command, cwd=ROOT, capture_output=True, text=True, check=False
-    )
+    return run_command([*command, "-s", str(ROOT / settings), *options])
 
 
 @pytest.fixture(scope="session")
