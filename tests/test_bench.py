@@ -7,7 +7,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -16,7 +15,7 @@ from pathlib import Path
 import bench
 import phase_clock
 import synthetic
-from conftest import ROOT
+from conftest import ROOT, run_command
 
 from supervision_site.core.front_matter import read_front_matter
 
@@ -103,14 +102,7 @@ def test_generated_keys_are_added_to_a_setting_that_lists_service_keys(
 
 def run_script(arguments, environment):
     """Run one of the project's scripts with ``environment``; return the result."""
-    return subprocess.run(
-        [sys.executable, *arguments],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=environment,
-    )
+    return run_command([sys.executable, *arguments], env=environment)
 
 
 def run_bench(report, *options, temporary=None):

@@ -4,35 +4,14 @@ import logging
 import re
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import ROOT, SETTINGS, SITEURL, run_pelican
+from conftest import ROOT, SETTINGS, SITEURL, parse_page, run_pelican
+from site_map import HIDDEN_PAGES, LANGS, PAGES, SERVICE_KEYS, SERVICES
 
 import pelicanconf
 from supervision_site.privacy_notice.plugin import build_form_processor
 
-CONTACT = {"fi": "/yhteystiedot/", "en": "/en/contact/"}
-THANKS = {"fi": "/kiitos/", "en": "/en/thank-you/"}
-PRIVACY = {"fi": "/tietosuojaseloste/", "en": "/en/privacy/"}
-DEBRIEFING = {"fi": "/palvelut/debriefing/", "en": "/en/services/debriefing/"}
-SERVICES = {
-    "fi": {
-        "team": "/palvelut/tyoyhteisojen-tyonohjaus/",
-        "manager": "/palvelut/esimiesten-tyonohjaus/",
-        "individual": "/palvelut/yksilotyonohjaus/",
-        "expert": "/palvelut/vaativien-tehtavien-tyonohjaus/",
-        "group": "/palvelut/ryhmatyonohjaus/",
-        "debriefing": "/palvelut/debriefing/",
-    },
-    "en": {
-        "team": "/en/services/team-supervision/",
-        "manager": "/en/services/supervision-for-managers/",
-        "individual": "/en/services/individual-supervision/",
-        "expert": "/en/services/supervision-for-demanding-roles/",
-        "group": "/en/services/group-supervision/",
-        "debriefing": "/en/services/debriefing/",
-    },
-}
-LANGS = ["fi", "en"]
+CONTACT, PRIVACY = PAGES["contact"], PAGES["privacy"]
+THANKS, DEBRIEFING = HIDDEN_PAGES["thanks"], SERVICES["debriefing"]
 REQUIRED = ["name", "email", "message", "consent"]
 OPTIONAL = ["phone", "organisation", "service", "group_size"]
 
@@ -69,7 +48,7 @@ def test_service_list_is_not_sure_yet_then_the_service_pages(soup, lang, first):
         form(soup, lang).find("select", attrs={"name": "service"}).find_all("option")
     )
     assert options[0].text == first
-    assert [option["data-key"] for option in options] == ["", *SERVICES[lang]]
+    assert [option["data-key"] for option in options] == ["", *SERVICE_KEYS]
     assert not any(option.has_attr("selected") for option in options)
 
 
@@ -108,19 +87,23 @@ def test_thank_you_page_is_built_in_the_language_and_not_indexed(soup, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("key", list(SERVICES["fi"]))
+@pytest.mark.parametrize("key", SERVICE_KEYS)
 def test_service_page_call_to_action_opens_the_form_with_its_service(soup, lang, key):
-    link = soup(SERVICES[lang][key]).select_one(".contact-cta a.button")
+    link = soup(SERVICES[key][lang]).select_one(".contact-cta a.button")
     assert link["href"] == f"{SITEURL}{CONTACT[lang]}?service={key}"
 
 
-def test_only_the_contact_pages_load_a_script_and_it_is_deferred(site, html_files):
+def not_json_ld(script_type):
+    """Tell whether a script's type is anything but JSON-LD data."""
+    return script_type != "application/ld+json"
+
+
+def test_only_the_contact_pages_load_a_script_and_it_is_deferred(soup, page_paths):
     with_script = {}
-    for file in html_files:
-        page = BeautifulSoup((site / file).read_text("utf-8"), "html.parser")
-        scripts = page.find_all("script", type=lambda t: t != "application/ld+json")
-        with_script.update({file.as_posix(): s for s in scripts})
-    assert sorted(with_script) == ["en/contact/index.html", "yhteystiedot/index.html"]
+    for path in page_paths:
+        for script in soup(path).find_all("script", type=not_json_ld):
+            with_script[path] = script
+    assert sorted(with_script) == sorted(CONTACT.values())
     for script in with_script.values():
         assert re.fullmatch(
             re.escape(SITEURL) + r"/theme/js/contact-form\.[0-9a-f]{10}\.js",
@@ -168,9 +151,7 @@ def test_privacy_notice_follows_a_processor_within_the_eu(tmp_path):
         "CONTACT_FORM_DATA_LEAVES_EU=false",
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    page = BeautifulSoup(
-        (tmp_path / "en" / "privacy" / "index.html").read_text("utf-8"), "html.parser"
-    )
+    page = parse_page(tmp_path, PRIVACY["en"])
     facts = {div.dt.text: div.dd.text for div in page.select("#form-processor > div")}
     assert facts["Where it processes the data"] == "Finland"
     assert facts["Transfer outside the EU and EEA"] == "No"
@@ -211,12 +192,12 @@ def test_debriefing_page_leads_with_a_phone_call_before_the_text(soup, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_other_service_pages_have_no_urgent_call(soup, lang):
-    assert not soup(SERVICES[lang]["group"]).find(class_="urgent-call")
+    assert not soup(SERVICES["group"][lang]).find(class_="urgent-call")
 
 
-def test_every_page_reaches_the_debriefing_page_from_header_or_footer(site, html_files):
-    for file in html_files:
-        page = BeautifulSoup((site / file).read_text("utf-8"), "html.parser")
+def test_every_page_reaches_the_debriefing_page_from_header_or_footer(soup, page_paths):
+    for path in page_paths:
+        page = soup(path)
         lang = page.html["lang"]
         links = [a["href"] for part in (page.header, page.footer) for a in part("a")]
-        assert SITEURL + DEBRIEFING[lang] in links, file
+        assert SITEURL + DEBRIEFING[lang] in links, path

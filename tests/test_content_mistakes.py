@@ -11,8 +11,7 @@ import sys
 from dataclasses import dataclass
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import ROOT, run_command
+from conftest import ROOT, parse_page, run_command
 
 from scripts.project_copy import copy_project
 
@@ -339,6 +338,5 @@ def test_a_fact_left_out_of_one_language_is_taken_from_the_other(project):
     Edit(GROUP_EN, "Session: 1.5 hours\n").apply(project)
     code, lines = publish(project)
     assert (code, lines) == (0, [])
-    page = project / "output" / "en" / "services" / "group-supervision" / "index.html"
-    html = BeautifulSoup(page.read_text("utf-8"), "html.parser")
-    assert html.find("time", datetime="PT90M").text == "1.5 hours"
+    page = parse_page(project / "output", "/en/services/group-supervision/")
+    assert page.find("time", datetime="PT90M").text == "1.5 hours"

@@ -4,13 +4,12 @@ import gzip
 import hashlib
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import brotli
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, SITEURL
+from conftest import ROOT, SITEURL, git_environment, run_command
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".txt"}
 HASHED = re.compile(r"\.[0-9a-f]{10}\.\w+$")
@@ -42,13 +41,7 @@ def project(tmp_path_factory):
 
 def make(project, *arguments):
     """Run make in the project copy; return the finished process."""
-    return subprocess.run(
-        ["make", "--no-print-directory", *arguments],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_command(["make", "--no-print-directory", *arguments], project)
 
 
 def snapshot(folder):
@@ -97,39 +90,16 @@ def test_deploy_without_a_target_says_how_to_give_one(project):
 
 def test_github_pushes_the_published_site_to_the_gh_pages_branch(project, tmp_path):
     remote = tmp_path / "remote.git"
-    git = ["git", "-c", "user.name=Site", "-c", "user.email=site@example.fi"]
-    subprocess.run(["git", "init", "--bare", "-q", remote], check=True)
+    env = git_environment()
+    run_command(["git", "init", "--bare", "-q", str(remote)], tmp_path, check=True)
     for command in (["init", "-q"], ["remote", "add", "origin", str(remote)]):
-        subprocess.run([*git, *command], cwd=project, check=True)
-    env_git = {"GIT_AUTHOR_NAME": "Site", "GIT_AUTHOR_EMAIL": "site@example.fi"}
-    result = subprocess.run(
-        ["make", "github"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={
-            **subprocess.os.environ,
-            **env_git,
-            "GIT_COMMITTER_NAME": "Site",
-            "GIT_COMMITTER_EMAIL": "site@example.fi",
-        },
-    )
+        run_command(["git", *command], project, check=True)
+    result = run_command(["make", "github"], project, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
-    published = subprocess.run(
-        ["git", "show", "gh-pages:index.html"],
-        cwd=remote,
-        capture_output=True,
-        check=True,
-    ).stdout
-    assert published == (project / "output" / "index.html").read_bytes()
-    listing = subprocess.run(
-        ["git", "ls-tree", "--name-only", "gh-pages"],
-        cwd=remote,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    published = run_command(["git", "show", "gh-pages:index.html"], remote)
+    assert published.stdout == (project / "output" / "index.html").read_text("utf-8")
+    listing = run_command(["git", "ls-tree", "--name-only", "gh-pages"], remote)
+    listing = listing.stdout.split()
     assert ".nojekyll" in listing
 
 
@@ -163,11 +133,10 @@ def stylesheet_and_icon_urls(soup):
     ] + [script["src"] for script in soup.find_all("script", src=True)]
 
 
-def test_theme_assets_are_referenced_by_content_hashed_names(site, html_files):
-    for file in html_files:
-        soup = BeautifulSoup((site / file).read_text("utf-8"), "html.parser")
-        urls = stylesheet_and_icon_urls(soup)
-        assert urls, file
+def test_theme_assets_are_referenced_by_content_hashed_names(site, soup, page_paths):
+    for page in page_paths:
+        urls = stylesheet_and_icon_urls(soup(page))
+        assert urls, page
         for url in urls:
             path = url.removeprefix(SITEURL + "/")
             assert HASHED.search(path), url
@@ -227,14 +196,13 @@ def test_pages_carry_the_policy_for_hosts_without_headers(site, soup):
     assert meta["content"] == header.replace("; frame-ancestors 'none'", "")
 
 
-def test_links_that_leave_the_site_carry_noopener(site, html_files):
+def test_links_that_leave_the_site_carry_noopener(soup, page_paths):
     external = 0
-    for file in html_files:
-        soup = BeautifulSoup((site / file).read_text("utf-8"), "html.parser")
-        for link in soup.find_all("a", href=re.compile(r"^https?://")):
+    for path in page_paths:
+        for link in soup(path).find_all("a", href=re.compile(r"^https?://")):
             if not link["href"].startswith(SITEURL):
                 external += 1
-                assert "noopener" in link.get("rel", []), (file, link["href"])
+                assert "noopener" in link.get("rel", []), (path, link["href"])
     assert external
 
 

@@ -2,10 +2,7 @@
 
 import pytest
 from conftest import SITEURL
-from test_site import PAGES, SERVICE_KEYS
-
-GROUP_FI, GROUP_EN = PAGES["group"]
-DEBRIEFING_FI, DEBRIEFING_EN = PAGES["debriefing"]
+from site_map import LANGS, PAGES, SERVICE_KEYS, SERVICES
 
 
 def facts_box(soup, path):
@@ -18,39 +15,40 @@ def facts_box(soup, path):
     return found
 
 
-def test_group_page_shows_its_facts_in_finnish(soup):
-    assert facts_box(soup, GROUP_FI) == {
-        "Muoto": ("ryhmä", None),
-        "Tapaamisen kesto": ("1,5 tuntia", "PT90M"),
-        "Tapaamisväli": ("4–6 viikon välein", "P28D"),
-        "Sopimus": ("6 tai 12 kuukaudeksi", None),
-        "Tyypillinen kesto": ("1–2 vuotta", None),
-    }
+# The group service's facts box: each fact's label and text in Finnish, then in
+# English, and its HTML duration.
+GROUP_FACTS = [
+    ("Muoto", "ryhmä", "Format", "group", None),
+    ("Tapaamisen kesto", "1,5 tuntia", "Session", "1.5 hours", "PT90M"),
+    ("Tapaamisväli", "4–6 viikon välein", "Interval", "every 4–6 weeks", "P28D"),
+    ("Sopimus", "6 tai 12 kuukaudeksi", "Contract", "6 or 12 months", None),
+    ("Tyypillinen kesto", "1–2 vuotta", "Typical process", "1–2 years", None),
+]
 
 
-def test_group_page_shows_its_facts_in_english(soup):
-    assert facts_box(soup, GROUP_EN) == {
-        "Format": ("group", None),
-        "Session": ("1.5 hours", "PT90M"),
-        "Interval": ("every 4–6 weeks", "P28D"),
-        "Contract": ("6 or 12 months", None),
-        "Typical process": ("1–2 years", None),
-    }
+@pytest.mark.parametrize("lang", LANGS)
+def test_group_page_shows_its_facts_in_its_language(soup, lang):
+    label = 2 * LANGS.index(lang)
+    expected = {fact[label]: (fact[label + 1], fact[4]) for fact in GROUP_FACTS}
+    assert facts_box(soup, SERVICES["group"][lang]) == expected
 
 
 def test_service_offered_both_ways_shows_a_span_of_minutes(soup):
-    fi, en = PAGES["manager"]
+    fi, en = PAGES["manager"].values()
     assert facts_box(soup, fi)["Muoto"] == ("yksilö tai ryhmä", None)
     assert facts_box(soup, fi)["Tapaamisen kesto"] == ("60–90 minuuttia", "PT60M")
     assert facts_box(soup, en)["Session"] == ("60–90 minutes", "PT60M")
 
 
 def test_debriefing_shows_a_one_off_meeting_and_nothing_it_lacks(soup):
-    assert facts_box(soup, DEBRIEFING_FI) == {
+    assert facts_box(soup, SERVICES["debriefing"]["fi"]) == {
         "Muoto": ("ryhmä", None),
         "Tapaamisväli": ("kertaluonteinen tapaaminen", None),
     }
-    assert facts_box(soup, DEBRIEFING_EN)["Interval"] == ("one-off meeting", None)
+    assert facts_box(soup, SERVICES["debriefing"]["en"])["Interval"] == (
+        "one-off meeting",
+        None,
+    )
 
 
 @pytest.mark.parametrize(
@@ -66,15 +64,9 @@ def test_first_card_shows_the_team_services_facts_at_a_glance(soup, path, brief)
 
 
 def test_services_overview_has_a_card_for_every_service_in_order(soup):
-    for overview, lang in (("/palvelut/", 0), ("/en/services/", 1)):
+    for lang, overview in PAGES["services"].items():
         cards = [a["href"] for a in soup(overview).select(".cards .card-title a")]
-        assert cards == [SITEURL + PAGES[key][lang] for key in SERVICE_KEYS]
-
-
-def test_footer_navigation_lists_the_services_in_order(soup):
-    for home, lang in (("/", 0), ("/en/", 1)):
-        links = [a["href"] for a in soup(home).select("footer nav a")]
-        assert links == [SITEURL + PAGES[key][lang] for key in SERVICE_KEYS]
+        assert cards == [SITEURL + SERVICES[key][lang] for key in SERVICE_KEYS]
 
 
 def table_of(soup, path):
@@ -126,9 +118,9 @@ def test_comparison_table_has_a_caption_and_headers_for_screen_readers(soup, pat
     assert table.caption.text.strip()
     assert [th["scope"] for th in table.thead("th")] == ["col"] * 5
     assert [th["scope"] for th in table.tbody("th")] == ["row"] * len(SERVICE_KEYS)
-    lang = 0 if path == "/palvelut/" else 1
+    lang = "fi" if path == PAGES["services"]["fi"] else "en"
     links = [th.a["href"] for th in table.tbody("th")]
-    assert links == [SITEURL + PAGES[key][lang] for key in SERVICE_KEYS]
+    assert links == [SITEURL + SERVICES[key][lang] for key in SERVICE_KEYS]
 
 
 @pytest.mark.parametrize("path", ["/palvelut/", "/en/services/"])

@@ -6,7 +6,7 @@ found and what is expected (the caller adds the file and the field).
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .records import FORMATS, Range
 
@@ -51,14 +51,7 @@ CONTRACT = DurationSpec(
     most_text="10 years",
     examples='"6–12 kk" or "6 or 12 months"',
 )
-PROCESS = DurationSpec(
-    units={"month": 1, "year": 12},
-    base="month",
-    base_name="months",
-    most=10 * 12,
-    most_text="10 years",
-    examples='"1–2 vuotta" or "1–2 years"',
-)
+PROCESS = replace(CONTRACT, examples='"1–2 vuotta" or "1–2 years"')
 
 # Unit words in Finnish and English, with their common inflections and abbreviations.
 UNIT_WORDS = {
