@@ -1,6 +1,6 @@
 """Which Chromium to run, and the flags that run it headless and quiet, offline."""
 
-from tool_paths import chromium
+from scripts.tool_paths import chromium
 
 # The system's Chromium, else Playwright's in .cache/ (None when there is neither:
 # `make test` installs one).

@@ -1,12 +1,13 @@
 """Render the social card image (og:image) from its SVG source with Chromium.
 
-Usage: python scripts/social_card.py
+Usage: python -m scripts.social_card
 """
 
 from pathlib import Path
 
-from chromium import CHROMIUM, CHROMIUM_FLAGS
 from playwright.sync_api import sync_playwright
+
+from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "theme" / "source" / "social-card.svg"
