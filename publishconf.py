@@ -11,7 +11,7 @@ globals().update(pelicanconf)
 # The public address of the site, without a trailing slash (placeholder: replace it).
 SITEURL = "https://www.example.fi"
 
-# Minified output, hashed asset names, _headers, and .gz/.br beside every text file.
+# Minified output, hashed asset names, and .gz/.br beside every text file.
 ASSET_FINGERPRINT = True
 PLUGINS = [*pelicanconf["PLUGINS"], "supervision_site.published_assets"]
 # Brotli quality of the .br copies (0-11). At 5 they are about 10 % larger than
