@@ -17,7 +17,7 @@ def run_git(folder, *arguments):
             command, cwd=folder, capture_output=True, text=True, check=True
         )
     except (OSError, subprocess.CalledProcessError) as error:
-        logger.debug("[search_meta] git gave no dates for %s: %s", folder, error)
+        logger.debug("[search_metadata] git gave no dates for %s: %s", folder, error)
         return None
     return result.stdout
 

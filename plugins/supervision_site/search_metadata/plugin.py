@@ -77,7 +77,8 @@ def write_site_files(generator, writer):
         return
     if urlparse(settings["SITEURL"]).scheme not in ("http", "https"):
         logger.info(
-            "[search_meta] No sitemap.xml or robots.txt: SITEURL %r is not absolute",
+            "[search_metadata] No sitemap.xml or robots.txt: SITEURL %r is not "
+            "absolute",
             settings["SITEURL"],
         )
         return
@@ -89,7 +90,9 @@ def write_site_files(generator, writer):
         build_sitemap_entries(pages, settings, last_modified), settings["OUTPUT_PATH"]
     )
     write_robots(site_url("sitemap.xml", settings), settings["OUTPUT_PATH"])
-    logger.info("[search_meta] Wrote sitemap.xml (%d pages) and robots.txt", len(pages))
+    logger.info(
+        "[search_metadata] Wrote sitemap.xml (%d pages) and robots.txt", len(pages)
+    )
 
 
 def register():

@@ -120,7 +120,7 @@ def check_and_build(generators):
         page.service_facts = display.build_box(record, facts, t)
         page.service_brief = display.build_brief(facts)
         page.service_row = display.build_row(facts, t)
-    logger.debug("[services] %d service records", len(records))
+    logger.debug("[service_facts] %d service records", len(records))
 
 
 def page_templates(env):
