@@ -39,10 +39,12 @@ help:
 	@echo "make profile       profile our build of SIZE generated services (1000)"
 	@echo "make stages        what each stage of our build costs at SIZE services (1000)"
 
-# The environment is created from the pinned requirements on first use.
-$(BIN)/activate: requirements.txt
+# The environment is created from the pinned requirements on first use, with our
+# plugins (plugins/supervision_site) installed into it as described in pyproject.toml.
+$(BIN)/activate: requirements.txt pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	touch $@
 
 # Chromium, Java, Node.js and the npm packages: the system's where it has them,
@@ -77,12 +79,12 @@ new-service: $(BIN)/activate
 # The preview lives in .preview/ (output/ keeps the published site) and the open
 # page reloads itself after every rebuild.
 serve: $(BIN)/activate $(MO_FILES)
-	$(BIN)/python scripts/serve.py $(CONFFILE) --port $(PORT) $(PELICANOPTS)
+	$(BIN)/python -m scripts.serve $(CONFFILE) --port $(PORT) $(PELICANOPTS)
 
 # The preview with the editor in the browser under /admin/; its local backend
 # (decap-server, from npm) writes the content files on port PORT + 81.
 edit: $(BIN)/activate $(MO_FILES)
-	$(BIN)/python scripts/serve.py $(CONFFILE) --port $(PORT) --editor $(PELICANOPTS)
+	$(BIN)/python -m scripts.serve $(CONFFILE) --port $(PORT) --editor $(PELICANOPTS)
 
 translations: $(BIN)/activate
 	$(BIN)/pybabel extract --mapping-file babel.cfg --output-file $(CATALOGS)/messages.pot --no-location --omit-header theme/templates plugins
@@ -128,10 +130,10 @@ audit bench profile stages weight: export ALLOW_PLACEHOLDERS = 1
 
 bench: $(BIN)/activate $(MO_FILES)
 	$(BIN)/python -m tools.bench $(BENCHOPTS)
-	PYTHONPATH=plugins $(BIN)/python -m tools.weight
+	$(BIN)/python -m tools.weight
 
 weight: $(BIN)/activate $(MO_FILES)
-	PYTHONPATH=plugins $(BIN)/python -m tools.weight
+	$(BIN)/python -m tools.weight
 
 profile: $(BIN)/activate $(MO_FILES)
 	$(BIN)/python -m tools.bench --profile $(SIZE) $(BENCHOPTS)

@@ -1,6 +1,5 @@
 """Every setting of the site. The owner's facts come first: fill in the placeholders."""
 
-import sys
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
@@ -106,25 +105,36 @@ MARKDOWN = {
 # --- Theme and plugins ------------------------------------------------------
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
-PLUGIN_PATHS = ["plugins"]
-# Our plugins share small modules (build_problems): make plugins/ importable.
-sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
+# Our plugins are the package plugins/supervision_site, installed into .venv by make.
 PLUGINS = [
     "pelican.plugins.i18n_subsites",
-    "site_links",
-    "services",
-    "search_meta",
-    "http_headers",
-    "external_links",
-    "contact_form",
-    "owner_facts",
-    "site_checks",
+    "supervision_site.site_links",
+    "supervision_site.service_facts",
+    "supervision_site.search_metadata",
+    "supervision_site.security_policy",
+    "supervision_site.external_links",
+    "supervision_site.privacy_notice",
+    "supervision_site.owner_facts",
+    "supervision_site.site_checks",
 ]
 DELETE_OUTPUT_DIRECTORY = False  # a failed build leaves the output folder as it was
 RELATIVE_URLS = False
 
 # --- Navigation -------------------------------------------------------------
 MENU_KEYS = ["services", "process", "about", "contact"]
+# The pages the theme links to by their role, each named by its Key. The build
+# stops when no page has one of these Keys.
+PAGE_ROLES = {
+    "home": "home",
+    "services": "services",
+    "contact": "contact",
+    "thanks": "thanks",
+    "privacy": "privacy",
+    "process": "process",
+}
+# The service whose page leads with a phone call for an acute incident; every
+# page links to it while it exists.
+URGENT_SERVICE_KEY = "debriefing"
 # The footer of every page lists at most this many services, then links to all.
 FOOTER_SERVICES_MOST = 8
 
@@ -136,9 +146,7 @@ SEARCH_META_IMAGE_ALT = "Sanat Työnohjaus ja Work supervision"
 # og:locale where the language's most likely country is not the one meant.
 SEARCH_META_LOCALES = {"en": "en_GB"}
 
-# --- Publishing (publishconf.py turns these on) ------------------------------
-ASSET_FINGERPRINT = False
-HTML_CACHE_CONTROL = "public, max-age=600, must-revalidate"
+# --- Publishing --------------------------------------------------------------
 CUSTOM_DOMAIN = ""  # e.g. "www.example.fi" for GitHub Pages; written to CNAME
 
 # --- Editing in the browser (make edit; on the published site only when set) ---

@@ -1,13 +1,15 @@
 """Production settings: everything in pelicanconf.py, plus the site's real address."""
 
 import os
-import sys
+from pathlib import Path
 
-sys.path.append(".")
-from pelicanconf import *  # noqa: F403
-from pelicanconf import PLUGINS, SITE_ADDRESS
+from pelican.settings import get_settings_from_file
 
-SITEURL = SITE_ADDRESS
+# Every setting of pelicanconf.py, read the way pelican reads a settings file.
+pelicanconf = get_settings_from_file(str(Path(__file__).with_name("pelicanconf.py")))
+globals().update(pelicanconf)
+
+SITEURL = pelicanconf["SITE_ADDRESS"]
 # Placeholders among the owner's facts stop the build, unless ALLOW_PLACEHOLDERS=1
 # (for the tests, CI and trying the production build): then they are warnings.
 OWNER_FACTS_REFUSE = os.environ.get("ALLOW_PLACEHOLDERS", "") in ("", "0")
@@ -15,7 +17,11 @@ OWNER_FACTS_REFUSE = os.environ.get("ALLOW_PLACEHOLDERS", "") in ("", "0")
 # Minified output, hashed asset names, _headers, and .gz/.br beside every text file;
 # the editor at /admin/ only when EDITOR_GITHUB_REPO (pelicanconf.py) is set.
 ASSET_FINGERPRINT = True
-PLUGINS = [*PLUGINS, "publish_assets", "online_editor"]
+PLUGINS = [
+    *pelicanconf["PLUGINS"],
+    "supervision_site.published_assets",
+    "supervision_site.online_editor",
+]
 COMPRESS_EXTENSIONS = {".css", ".html", ".js", ".json", ".svg", ".txt", ".xml"}
 # Kept between builds in CACHE_PATH (`make clean` empties it): the compressed
 # copies by content hash, so a later build compresses only the files that

@@ -12,7 +12,7 @@ from babel import Locale
 from .content import pages_by_key, service_folder, site_languages
 from .fields import build_page_fields, build_service_fields
 from .owner_facts import build_owner_facts
-from .schema import load_translations
+from .schema import theme_catalog
 
 EDITOR_PATH = "/admin/"
 OWNER_SETTINGS = "pelicanconf.py"  # the owner's facts are its first block
@@ -26,7 +26,7 @@ EDITOR_LANG = "fi"  # the owner's language: labels, help and the catalog of labe
 def catalog(settings, root):
     """Return the theme's catalog in the editor's language."""
     localedir = os.path.join(root, settings["THEME"], "translations")
-    return load_translations(localedir, EDITOR_LANG, settings["I18N_TEMPLATES_LANG"])
+    return theme_catalog({**settings, "I18N_GETTEXT_LOCALEDIR": localedir}, EDITOR_LANG)
 
 
 def language_name(lang):

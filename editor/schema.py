@@ -1,18 +1,13 @@
 """The build's field table and parsers, as the editor uses them.
 
-The one place the editor imports the services plugin from: point these imports
-elsewhere when the plugins move.
+The one place the editor imports the service_facts plugin from.
 """
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-
-from build_problems import Problem, at_field
-from services.display import format_text, labels, load_translations
-from services.merge import PageFacts, merge_service
-from services.parsers import (
+from supervision_site.core.languages import catalog as theme_catalog
+from supervision_site.core.problems import Problem, at_field
+from supervision_site.service_facts.display import format_text, labels
+from supervision_site.service_facts.merge import PageFacts, merge_service
+from supervision_site.service_facts.parsers import (
     CONTRACT,
     FORMAT_EXAMPLES,
     INTERVAL,
@@ -22,7 +17,7 @@ from services.parsers import (
     FrontMatterError,
     parse_format,
 )
-from services.schema import check_page, field_name
+from supervision_site.service_facts.schema import check_page, field_name
 
 # The length-of-time fields and what each accepts (its examples among them).
 DURATION_SPECS = {
@@ -44,7 +39,7 @@ __all__ = [
     "field_name",
     "format_text",
     "labels",
-    "load_translations",
     "merge_service",
     "parse_format",
+    "theme_catalog",
 ]

@@ -13,15 +13,19 @@ import re
 import sys
 from pathlib import Path
 
+from supervision_site.core.front_matter import read_front_matter
+from supervision_site.core.languages import main_language
+from supervision_site.core.settings import read_site_settings
+from supervision_site.service_facts.parsers import FrontMatterError, parse_key
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from services.parsers import FrontMatterError, parse_key  # noqa: E402
-
-CONTENT = ROOT / "content"
-MAIN_LANG, OTHER_LANG = "fi", "en"
-ORDER = re.compile(r"^Order:\s*(\d+)\s*$", re.MULTILINE | re.IGNORECASE)
-KEY_LINE = re.compile(r"^Key:\s*(\S+)\s*$", re.MULTILINE | re.IGNORECASE)
+SETTINGS = read_site_settings(ROOT / "pelicanconf.py")
+CONTENT = Path(SETTINGS["PATH"])
+# The facts are written on the main language's page; the other page takes them.
+MAIN_LANG = main_language(SETTINGS)
+OTHER_LANG = next(
+    lang for lang in SETTINGS["SERVICES_REQUIRED_LANGUAGES"] if lang != MAIN_LANG
+)
 FILE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 FINNISH = """\
@@ -106,21 +110,15 @@ def service_folder(lang):
 
 def next_order(folder):
     """Return the position after the last service: the largest Order plus one."""
-    orders = [
-        int(number)
-        for page in folder.glob("*.md")
-        for number in ORDER.findall(page.read_text("utf-8"))
-    ]
+    fields = (read_front_matter(page).first("order") for page in folder.glob("*.md"))
+    orders = [int(field.value) for field in fields if field and field.value.isdigit()]
     return max(orders, default=0) + 1
 
 
 def used_keys():
     """Return the Key of every page in the content folder."""
-    return {
-        key
-        for page in CONTENT.rglob("*.md")
-        for key in KEY_LINE.findall(page.read_text("utf-8"))
-    }
+    fields = (read_front_matter(page).first("key") for page in CONTENT.rglob("*.md"))
+    return {field.value for field in fields if field}
 
 
 def file_name(name, what):

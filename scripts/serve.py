@@ -1,6 +1,6 @@
 """Preview the site: rebuild on every save and reload the page open in the browser.
 
-Usage: python scripts/serve.py SETTINGS_FILE [--port N] [--editor] [pelican options]
+Usage: python -m scripts.serve SETTINGS_FILE [--port N] [--editor] [pelican options]
 
 The preview is built into ``.preview/``, so ``output/`` keeps the published
 site. Each HTML page is served with one more line, a same-origin
@@ -18,9 +18,6 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the editor package
-
-import pelican_plain
 import watchfiles
 from pelican import Pelican, get_config, parse_arguments
 from pelican.log import LimitFilter, console
@@ -29,6 +26,7 @@ from pelican.settings import read_settings
 from editor.config import EDITOR_PATH
 from editor.local_backend import EditorUnavailable
 from editor.server import Editor
+from scripts import pelican_plain
 
 ROOT = Path(__file__).resolve().parent.parent
 PREVIEW = ROOT / ".preview"
@@ -166,7 +164,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 
 def main(argv):
     """Build, serve and rebuild until interrupted; return the exit code."""
-    parser = argparse.ArgumentParser(prog="python scripts/serve.py")
+    parser = argparse.ArgumentParser(prog="python -m scripts.serve")
     parser.add_argument("settings")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--bind", default="127.0.0.1")

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 import tool_paths
 from tool_paths import NODE_MODULES, PLAYWRIGHT_BROWSERS, ROOT, VENV_BIN
 
-sys.path.insert(0, str(ROOT))
 from spellcheck.dictionaries import english_files
 
 PINS = ROOT / "requirements-tools.txt"

@@ -7,8 +7,9 @@ blanked out with spaces so that every word keeps its line and column.
 
 import re
 
+from supervision_site.core.front_matter import parse_front_matter
+
 PROSE_FIELDS = ("title", "summary")
-FIELD = re.compile(r"(?P<name>[A-Za-z][\w-]*)[ \t]*:[ \t]?(?P<value>.*)")
 FENCE = re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})")
 COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 HIDDEN = re.compile(
@@ -27,14 +28,6 @@ HIDDEN = re.compile(
 def blank(match):
     """Return the matched text as spaces, keeping its line breaks."""
     return re.sub(r"[^\n]", " ", match.group())
-
-
-def front_matter_end(lines):
-    """Return the index of the first line after the front matter."""
-    for index, line in enumerate(lines):
-        if not line.strip() or not FIELD.fullmatch(line):
-            return index
-    return len(lines)
 
 
 def without_code_blocks(lines):
@@ -56,15 +49,13 @@ def without_code_blocks(lines):
 
 def prose_lines(text):
     """Yield (line number, text) for every line of a page that holds prose."""
-    lines = text.splitlines()
-    end = front_matter_end(lines)
-    for number, line in enumerate(lines[:end], start=1):
-        match = FIELD.fullmatch(line)
-        if match and match["name"].lower() in PROSE_FIELDS:
-            yield number, " " * match.start("value") + match["value"]
-    body = "\n".join(without_code_blocks(lines[end:]))
+    front = parse_front_matter(text)
+    for field in front.fields:
+        if field.name.lower() in PROSE_FIELDS:
+            yield field.line, " " * field.column + field.value
+    body = "\n".join(without_code_blocks(front.body.split("\n")))
     body = COMMENT.sub(blank, body)
     body = HIDDEN.sub(blank, body)
-    for number, line in enumerate(body.split("\n"), start=end + 1):
+    for number, line in enumerate(body.split("\n"), start=front.body_line):
         if line.strip():
             yield number, line

@@ -19,13 +19,39 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
+from supervision_site.core.settings import read_site_settings
 
 ROOT = Path(__file__).resolve().parent.parent
-SITEURL = "https://tyonohjaus.invalid"  # SITE_ADDRESS as the project ships it
 # The project ships the owner's facts as placeholders: every production build of
 # the tests (and of the commands they run) may use them. The tests of the refusal
 # build without this.
 os.environ["ALLOW_PLACEHOLDERS"] = "1"
+# The production build's settings, every default of our plugins filled in.
+SETTINGS = read_site_settings(ROOT / "publishconf.py")
+SITEURL = SETTINGS["SITEURL"]
+
+
+def run_command(command, folder=ROOT, check=False, **options):
+    """Run a command in ``folder``; return the finished run with its UTF-8 output."""
+    return subprocess.run(
+        command,
+        cwd=folder,
+        capture_output=True,
+        encoding="utf-8",
+        check=check,
+        **options,
+    )
+
+
+def git_environment(date=None):
+    """Return this environment with a test author and committer (and date) for git."""
+    environment = dict(os.environ)
+    for role in ("AUTHOR", "COMMITTER"):
+        environment[f"GIT_{role}_NAME"] = "Owner"
+        environment[f"GIT_{role}_EMAIL"] = "owner@example.fi"
+        if date:
+            environment[f"GIT_{role}_DATE"] = date
+    return environment
 
 
 def run_pelican(content, output, settings="publishconf.py", *options):
@@ -40,10 +66,7 @@ def run_pelican(content, output, settings="publishconf.py", *options):
     else:
         options += ["-e", cache]
     command = [sys.executable, "-m", "pelican", str(content), "-o", str(output)]
-    command += ["-s", str(ROOT / settings), *options]
-    return subprocess.run(
-        command, cwd=ROOT, capture_output=True, text=True, check=False
-    )
+    return run_command([*command, "-s", str(ROOT / settings), *options])
 
 
 @pytest.fixture(scope="session")
@@ -63,15 +86,12 @@ def html_files(site):
 
 @pytest.fixture(scope="session")
 def soup(site):
-    """Return a function that parses a built page given its site path."""
+    """Return a function that parses a page of the real site given its URL path."""
     cache = {}
 
     def parse(path):
         if path not in cache:
-            file = site / path.lstrip("/")
-            if path.endswith("/") or not file.suffix:
-                file = file / "index.html"
-            cache[path] = BeautifulSoup(file.read_text("utf-8"), "html.parser")
+            cache[path] = parse_page(site, path)
         return cache[path]
 
     return parse
@@ -81,6 +101,12 @@ def site_path(url):
     """Return the built file's path (from the site root) for one of our URLs."""
     path = url.removeprefix(SITEURL).split("#")[0].split("?")[0]
     return path if not path.endswith("/") else path + "index.html"
+
+
+def parse_page(folder, path):
+    """Return the page a built site folder serves at a URL path (``/en/``), parsed."""
+    file = Path(folder, site_path(path).lstrip("/"))
+    return BeautifulSoup(file.read_text("utf-8"), "html.parser")
 
 
 class StaticServer:
@@ -355,6 +381,18 @@ def url_path(file):
 def page_paths(html_files):
     """Return the URL path of every built page: ``/``, ``/en/``, ``/404.html``, …."""
     return [url_path(file) for file in html_files]
+
+
+@pytest.fixture(scope="session")
+def indexable_paths(page_paths, soup):
+    """Return the URL path of every built page that search engines may index."""
+    return [path for path in page_paths if is_indexable(soup(path))]
+
+
+def is_indexable(page):
+    """Tell whether a parsed page lets search engines index it."""
+    robots = page.find("meta", attrs={"name": "robots"})
+    return not (robots and "noindex" in robots["content"])
 
 
 SUMMARY_KEY = pytest.StashKey[list]()

@@ -2,7 +2,7 @@
 
 import re
 
-from owner_facts.facts import FACTS, MARKER_TEXT, literal
+from supervision_site.owner_facts.facts import FACTS, MARKER_TEXT, literal
 
 # What the owner writes in place of each marked text, by the page's language.
 OWN_TEXT = {

@@ -7,14 +7,14 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, run_command
 
+from supervision_site.core.front_matter import read_front_matter
 from tools import bench, bench_report, bench_timing, phase_clock
 from tools import bench_site as synthetic
 
@@ -24,8 +24,7 @@ LINK = re.compile(r"\{filename\}([^)]+\.md)")
 
 def front_matter(path):
     """Return the field names and values at the top of a Markdown file."""
-    head = path.read_text("utf-8").partition("\n\n")[0]
-    return dict(synthetic.split_field(line) for line in head.splitlines())
+    return {field.name: field.value for field in read_front_matter(path).fields}
 
 
 def real_service_files():
@@ -85,14 +84,7 @@ def test_non_service_pages_are_copied_unchanged(tmp_path):
 
 def run_script(arguments, environment):
     """Run one of the project's scripts with ``environment``; return the result."""
-    return subprocess.run(
-        [sys.executable, *arguments],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=environment,
-    )
+    return run_command([sys.executable, *arguments], env=environment)
 
 
 def run_bench(report, *options, temporary=None):
@@ -348,11 +340,11 @@ def test_stages_time_our_build_with_each_stage_left_out_beside_the_peer(tmp_path
 
 def test_a_stage_left_out_removes_its_plugin_and_keeps_the_others():
     plugins = bench.stage_overrides((), {})["PLUGINS"]
-    assert "publish_assets" in plugins
+    assert bench.ASSETS in plugins
     settings = {"COMPRESS_EXTENSIONS": []}
     assert bench.stage_overrides((), settings)["COMPRESS_EXTENSIONS"] == []
     overrides = bench.stage_overrides(*bench.LEFT_OUT[bench.LAST_STAGE])
     assert overrides["PLUGINS"] == [
-        name for name in plugins if name not in ("site_checks", "publish_assets")
+        name for name in plugins if name not in (bench.CHECKS, bench.ASSETS)
     ]
     assert overrides["ASSET_FINGERPRINT"] is False

@@ -10,12 +10,13 @@ from urllib.parse import urljoin, urlparse
 import brotli
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SITEURL, site_path, url_path
-from site_checks.budget import measure_page
-from site_checks.site import BuiltSite
+from conftest import SETTINGS, SITEURL, site_path, url_path
 
-FIRST_ROUND_TRIP = 14 * 1024  # bytes after brotli: HTML plus render-blocking CSS
-MAX_REQUESTS = 4
+from supervision_site.site_checks.budget import measure_page
+from supervision_site.site_checks.site import BuiltSite
+
+FIRST_ROUND_TRIP = SETTINGS["SITE_CHECK_PAGE_BUDGET"]  # HTML and blocking CSS, brotli
+MAX_REQUESTS = SETTINGS["SITE_CHECK_REQUESTS_MOST"]
 # A photo at twice the density, as JPEG or WebP, weighs less than this.
 MAX_IMAGE_BYTES_PER_PIXEL = 1.5
 

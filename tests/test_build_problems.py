@@ -1,6 +1,6 @@
 """Problems name the file and, when it is known, the line the owner has to change."""
 
-from build_problems import Problem, at_field, field_line, text_line
+from supervision_site.core.problems import Problem, at_field, field_line, text_line
 
 PAGE = """Title: Ryhmätyönohjaus
 Summary: Ryhmässä opitaan toinen toisilta

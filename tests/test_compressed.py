@@ -4,8 +4,9 @@ import gzip
 
 import brotli
 import pytest
-from publish_assets import compressed
-from publish_assets.compressed import compress_tree
+
+from supervision_site.published_assets import compressed
+from supervision_site.published_assets.compressed import compress_tree
 
 TEXT = "".join(
     f"<p>Työnohjaus {number}: tavoitteet ja arki.</p>\n" for number in range(200)

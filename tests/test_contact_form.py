@@ -5,15 +5,11 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from conftest import FORM_SITE_EMAIL
 from playwright.sync_api import expect
+from site_map import HIDDEN_PAGES, LANGS, PAGES
 
 import pelicanconf
 
-CONTACT = {"fi": "/yhteystiedot/", "en": "/en/contact/"}
-THANKS = {"fi": "/kiitos/", "en": "/en/thank-you/"}
-GROUP_PAGE = {
-    "fi": "/palvelut/ryhmatyonohjaus/",
-    "en": "/en/services/group-supervision/",
-}
+CONTACT, THANKS, GROUP_PAGE = PAGES["contact"], HIDDEN_PAGES["thanks"], PAGES["group"]
 MESSAGE = "Hei!\nHaluaisimme työnohjausta kahdeksan hengen tiimille."
 VISITOR = {
     "name": "Maija Meikäläinen",
@@ -65,7 +61,6 @@ WORDS = {
         "bad_size": "Enter the group size as a number, for example 8",
     },
 }
-LANGS = ["fi", "en"]
 
 
 @pytest.fixture
@@ -264,12 +259,17 @@ def test_service_page_call_to_action_preselects_its_service(
     expect(page.locator('[name="service"]')).to_have_value(WORDS[lang]["group"])
 
 
+def send_empty(page, site, lang):
+    """Open the contact page in ``lang`` and send the form as it is."""
+    page.goto(site + CONTACT[lang])
+    send_button(page, lang).click()
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_empty_form_lists_its_problems_in_a_focused_summary(
     page, form_site, service, lang
 ):
-    page.goto(form_site + CONTACT[lang])
-    send_button(page, lang).click()
+    send_empty(page, form_site, lang)
     summary = page.locator("#contact-errors")
     expect(summary).to_be_focused()
     expect(summary.get_by_role("link")).to_have_text(WORDS[lang]["required"])
@@ -280,16 +280,14 @@ def test_empty_form_lists_its_problems_in_a_focused_summary(
 def test_each_field_in_error_is_described_by_its_message(
     page, form_site, service, lang
 ):
-    page.goto(form_site + CONTACT[lang])
-    send_button(page, lang).click()
+    send_empty(page, form_site, lang)
     name = page.locator("#contact-name")
     expect(name).to_have_attribute("aria-invalid", "true")
     expect(name).to_have_accessible_description(WORDS[lang]["required"][0])
 
 
 def test_summary_link_moves_focus_to_its_field(page, form_site, service):
-    page.goto(form_site + CONTACT["fi"])
-    send_button(page, "fi").click()
+    send_empty(page, form_site, "fi")
     page.get_by_role("link", name=WORDS["fi"]["required"][2]).click()
     expect(page.locator("#contact-message")).to_be_focused()
 

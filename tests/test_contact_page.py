@@ -4,35 +4,14 @@ import logging
 import re
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import ROOT, SITEURL, run_pelican
-from contact_form.plugin import build_form_processor
+from conftest import ROOT, SETTINGS, SITEURL, parse_page, run_pelican
+from site_map import HIDDEN_PAGES, LANGS, PAGES, SERVICE_KEYS, SERVICES
 
 import pelicanconf
+from supervision_site.privacy_notice.plugin import build_form_processor
 
-CONTACT = {"fi": "/yhteystiedot/", "en": "/en/contact/"}
-THANKS = {"fi": "/kiitos/", "en": "/en/thank-you/"}
-PRIVACY = {"fi": "/tietosuojaseloste/", "en": "/en/privacy/"}
-DEBRIEFING = {"fi": "/palvelut/debriefing/", "en": "/en/services/debriefing/"}
-SERVICES = {
-    "fi": {
-        "team": "/palvelut/tyoyhteisojen-tyonohjaus/",
-        "manager": "/palvelut/esihenkiloiden-tyonohjaus/",
-        "individual": "/palvelut/yksilotyonohjaus/",
-        "expert": "/palvelut/vaativien-tehtavien-tyonohjaus/",
-        "group": "/palvelut/ryhmatyonohjaus/",
-        "debriefing": "/palvelut/debriefing/",
-    },
-    "en": {
-        "team": "/en/services/team-supervision/",
-        "manager": "/en/services/supervision-for-managers/",
-        "individual": "/en/services/individual-supervision/",
-        "expert": "/en/services/supervision-for-demanding-roles/",
-        "group": "/en/services/group-supervision/",
-        "debriefing": "/en/services/debriefing/",
-    },
-}
-LANGS = ["fi", "en"]
+CONTACT, PRIVACY = PAGES["contact"], PAGES["privacy"]
+THANKS, DEBRIEFING = HIDDEN_PAGES["thanks"], SERVICES["debriefing"]
 REQUIRED = ["name", "email", "message", "consent"]
 OPTIONAL = ["phone", "organisation", "service", "group_size"]
 
@@ -69,7 +48,7 @@ def test_service_list_is_not_sure_yet_then_the_service_pages(soup, lang, first):
         form(soup, lang).find("select", attrs={"name": "service"}).find_all("option")
     )
     assert options[0].text == first
-    assert [option["data-key"] for option in options] == ["", *SERVICES[lang]]
+    assert [option["data-key"] for option in options] == ["", *SERVICE_KEYS]
     assert not any(option.has_attr("selected") for option in options)
 
 
@@ -108,9 +87,9 @@ def test_thank_you_page_is_built_in_the_language_and_not_indexed(soup, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("key", list(SERVICES["fi"]))
+@pytest.mark.parametrize("key", SERVICE_KEYS)
 def test_service_page_call_to_action_opens_the_form_with_its_service(soup, lang, key):
-    link = soup(SERVICES[lang][key]).select_one(".contact-cta a.button")
+    link = soup(SERVICES[key][lang]).select_one(".contact-cta a.button")
     assert link["href"] == f"{SITEURL}{CONTACT[lang]}?service={key}"
 
 
@@ -118,13 +97,13 @@ def test_service_page_call_to_action_opens_the_form_with_its_service(soup, lang,
 DATA_BLOCKS = ("application/ld+json", "speculationrules")
 
 
-def test_only_the_contact_pages_load_a_script_and_it_is_deferred(site, html_files):
+def test_only_the_contact_pages_load_a_script_and_it_is_deferred(soup, page_paths):
     with_script = {}
-    for file in html_files:
-        page = BeautifulSoup((site / file).read_text("utf-8"), "html.parser")
-        scripts = page.find_all("script", type=lambda t: t not in DATA_BLOCKS)
-        with_script.update({file.as_posix(): s for s in scripts})
-    assert sorted(with_script) == ["en/contact/index.html", "yhteystiedot/index.html"]
+    for path in page_paths:
+        scripts = soup(path).find_all("script", type=lambda t: t not in DATA_BLOCKS)
+        for script in scripts:
+            with_script[path] = script
+    assert sorted(with_script) == sorted(CONTACT.values())
     for script in with_script.values():
         assert re.fullmatch(
             re.escape(SITEURL) + r"/theme/js/contact-form\.[0-9a-f]{10}\.js",
@@ -186,9 +165,7 @@ def test_privacy_notice_follows_a_processor_within_the_eu(tmp_path):
         "MESSAGE_RETENTION_MONTHS=6",
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    page = BeautifulSoup(
-        (tmp_path / "en" / "privacy" / "index.html").read_text("utf-8"), "html.parser"
-    )
+    page = parse_page(tmp_path, PRIVACY["en"])
     facts = {div.dt.text: div.dd.text for div in page.select("#form-processor > div")}
     assert facts["Where it processes the data"] == "Finland"
     assert facts["Transfer outside the EU and EEA"] == "No"
@@ -197,12 +174,20 @@ def test_privacy_notice_follows_a_processor_within_the_eu(tmp_path):
 
 
 def test_form_processor_country_is_named_in_the_pages_language():
-    settings = {"DEFAULT_LANG": "fi", "CONTACT_FORM_PROCESSOR_COUNTRY": "ie"}
+    settings = {
+        **SETTINGS,
+        "DEFAULT_LANG": "fi",
+        "CONTACT_FORM_PROCESSOR_COUNTRY": "ie",
+    }
     assert build_form_processor(settings)["country"] == "Irlanti"
 
 
 def test_unknown_processor_country_is_reported_and_shown_as_written(caplog):
-    settings = {"DEFAULT_LANG": "en", "CONTACT_FORM_PROCESSOR_COUNTRY": "USA"}
+    settings = {
+        **SETTINGS,
+        "DEFAULT_LANG": "en",
+        "CONTACT_FORM_PROCESSOR_COUNTRY": "USA",
+    }
     with caplog.at_level(logging.WARNING):
         processor = build_form_processor(settings)
     assert processor["country"] == "USA"
@@ -223,12 +208,12 @@ def test_debriefing_page_leads_with_a_call_to_action_before_the_text(soup, lang)
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_other_service_pages_have_no_urgent_call(soup, lang):
-    assert not soup(SERVICES[lang]["group"]).find(class_="urgent-call")
+    assert not soup(SERVICES["group"][lang]).find(class_="urgent-call")
 
 
-def test_every_page_reaches_the_debriefing_page_from_header_or_footer(site, html_files):
-    for file in html_files:
-        page = BeautifulSoup((site / file).read_text("utf-8"), "html.parser")
+def test_every_page_reaches_the_debriefing_page_from_header_or_footer(soup, page_paths):
+    for path in page_paths:
+        page = soup(path)
         lang = page.html["lang"]
         links = [a["href"] for part in (page.header, page.footer) for a in part("a")]
-        assert SITEURL + DEBRIEFING[lang] in links, file
+        assert SITEURL + DEBRIEFING[lang] in links, path

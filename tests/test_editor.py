@@ -19,9 +19,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import NODE_MODULES, ROOT, require_tool
 from playwright.sync_api import expect
-from services.parsers import FrontMatterError, parse_session
 
 from scripts.project_copy import copy_project
+from supervision_site.service_facts.parsers import FrontMatterError, parse_session
 
 WAIT = 60  # seconds; a generous ceiling on a busy machine, never a measured budget
 GROUP_FI = "content/fi/palvelut/ryhmatyonohjaus.md"
@@ -117,7 +117,7 @@ def session(tmp_path_factory):
     for name in DECAP_FILES:
         require_tool(NODE_MODULES / name, name, "make test installs it")
     project = copy_project(tmp_path_factory.mktemp("editing"))
-    for name in ("Makefile", "requirements.txt"):
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
         shutil.copy2(ROOT / name, project / name)  # keeps the venv up to date
     running = EditingSession(project)
     yield running

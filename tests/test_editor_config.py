@@ -6,7 +6,10 @@ import shutil
 import pytest
 from conftest import ROOT
 from pelican.settings import read_settings
-from services.parsers import (
+
+from editor.config import build_config, build_local_backend
+from scripts.project_copy import copy_project
+from supervision_site.service_facts.parsers import (
     CONTRACT,
     FORMAT_EXAMPLES,
     INTERVAL,
@@ -15,9 +18,6 @@ from services.parsers import (
     SESSION,
     parse_format,
 )
-
-from editor.config import build_config, build_local_backend
-from scripts.project_copy import copy_project
 
 BACKEND = build_local_backend("http://127.0.0.1:8081")
 DURATIONS = {

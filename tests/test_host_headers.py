@@ -11,10 +11,9 @@ header replaces an earlier one's; no detach syntax).
 import re
 
 import pytest
-from conftest import ROOT, run_pelican
-from http_headers.policy import build_security_headers
-from pelican.settings import read_settings
+from conftest import ROOT, SETTINGS, run_pelican
 
+from supervision_site.security_policy.policy import build_security_headers
 from tools.bench_site import write_content
 
 HASHED = re.compile(r"\.[0-9a-f]{10}\.[a-z]+$")
@@ -105,8 +104,8 @@ def served_urls(site):
 
 @pytest.fixture(scope="module")
 def settings():
-    """Return the production settings."""
-    return read_settings(str(ROOT / "publishconf.py"))
+    """Return the production settings, every default of our plugins filled in."""
+    return SETTINGS
 
 
 def test_the_file_keeps_the_same_few_rules_as_the_real_site(large_site, site):

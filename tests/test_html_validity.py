@@ -1,10 +1,9 @@
 """Valid markup: the Nu Html Checker finds no error in any built page or SVG."""
 
 import json
-import subprocess
 
 import pytest
-from conftest import NODE_MODULES, require_tool
+from conftest import NODE_MODULES, require_tool, run_command
 
 from scripts.tool_paths import java
 
@@ -23,9 +22,7 @@ def nu_errors(checker, folder):
     """Check every HTML and SVG file of ``folder`` in one run; return its errors."""
     options = ["--errors-only", "--skip-non-html", "--also-check-svg"]
     options += ["--format", "json"]
-    result = subprocess.run(
-        [*checker, *options, str(folder)], capture_output=True, text=True, check=False
-    )
+    result = run_command([*checker, *options, str(folder)])
     messages = json.loads(result.stderr)["messages"]
     return [
         f"{message['url'].removeprefix(f'file:{folder}/')}:"

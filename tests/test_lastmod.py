@@ -1,33 +1,22 @@
 """Dating pages for the sitemap: the last commit, else the modification time."""
 
 import os
-import subprocess
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from search_meta.lastmod import build_last_modified
+from conftest import git_environment, run_command
+
+from supervision_site.search_metadata.lastmod import build_last_modified
 
 COMMIT_DATE = "2024-03-01T10:00:00+02:00"
 EDIT_TIME = datetime(2025, 6, 15, 12, 30, tzinfo=ZoneInfo("Europe/Helsinki"))
 
 
 def git(folder, *arguments):
-    environment = {
-        **os.environ,
-        "GIT_AUTHOR_DATE": COMMIT_DATE,
-        "GIT_COMMITTER_DATE": COMMIT_DATE,
-        "GIT_AUTHOR_NAME": "Owner",
-        "GIT_AUTHOR_EMAIL": "owner@example.fi",
-        "GIT_COMMITTER_NAME": "Owner",
-        "GIT_COMMITTER_EMAIL": "owner@example.fi",
-    }
-    subprocess.run(
-        ["git", *arguments],
-        cwd=folder,
-        env=environment,
-        check=True,
-        capture_output=True,
+    """Run git in ``folder`` as the owner, on the commit date of these tests."""
+    run_command(
+        ["git", *arguments], folder, check=True, env=git_environment(COMMIT_DATE)
     )
 
 

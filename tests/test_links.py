@@ -1,7 +1,8 @@
 """No broken links: every reference inside the site resolves; others are listed.
 
-The build runs the same check (plugins/site_checks) and stops on a broken link;
-these tests hold it to every kind of reference and list the links that leave.
+The build runs the same check (plugins/supervision_site/site_checks) and stops
+on a broken link; these tests hold it to every kind of reference and list the
+links that leave.
 """
 
 import re
@@ -9,8 +10,9 @@ from collections import defaultdict
 from urllib.parse import urljoin, urlparse
 
 from conftest import SITEURL
-from site_checks.links import SiteLinks, references
-from site_checks.site import BuiltSite, page_url, target_file
+
+from supervision_site.site_checks.links import SiteLinks, references
+from supervision_site.site_checks.site import BuiltSite, page_url, target_file
 
 EXTERNAL_SCHEMES = {
     "https": re.compile(r"https://[^/\s]+\.[^/\s]+(/\S*)?"),

@@ -1,6 +1,6 @@
 """Helpers that templates call on every page do their work once per list of pages."""
 
-from site_links.memo import once_per_pages
+from supervision_site.site_links.memo import once_per_pages
 
 
 def counting(results):

@@ -1,11 +1,9 @@
 """`make new-service`: a Finnish and an English page that build at once."""
 
-import subprocess
 import sys
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import run_pelican
+from conftest import parse_page, run_command, run_pelican
 
 from scripts.project_copy import copy_project
 
@@ -17,13 +15,7 @@ SERVICE_FIELDS += ("Interval", "Contract", "Process")
 
 def new_service(project, *arguments):
     """Run the copy's new-service command; return the run."""
-    return subprocess.run(
-        [sys.executable, "scripts/new_service.py", *arguments],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_command([sys.executable, "scripts/new_service.py", *arguments], project)
 
 
 def fields(file):
@@ -67,24 +59,16 @@ def test_the_new_pages_build_at_once_in_both_languages(project, tmp_path):
     result = run_pelican(project / "content", tmp_path)
     assert result.returncode == 0, result.stderr
     for path, title in (
-        ("palvelut/uravalmennus", "Uusi palvelu"),
-        ("en/services/career-coaching", "New service"),
+        ("/palvelut/uravalmennus/", "Uusi palvelu"),
+        ("/en/services/career-coaching/", "New service"),
     ):
-        page = BeautifulSoup(
-            (tmp_path / path / "index.html").read_text(), "html.parser"
-        )
+        page = parse_page(tmp_path, path)
         assert page.h1.text.strip() == title
         assert "<!--" not in str(page.main)
 
 
 def test_the_new_pages_pass_the_spell_check(project):
-    result = subprocess.run(
-        [sys.executable, "-m", "spellcheck", "content"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_command([sys.executable, "-m", "spellcheck", "content"], project)
     assert result.returncode == 0, result.stdout
 
 

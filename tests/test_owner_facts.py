@@ -14,18 +14,18 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from conftest import ROOT
 from filled_in import fill_in
-from owner_facts.contact import email_uri, phone_uri
-from owner_facts.facts import (
+from test_owner_guide import section
+from test_publish import copy_with_environment
+
+import pelicanconf
+from supervision_site.owner_facts.contact import email_uri, phone_uri
+from supervision_site.owner_facts.facts import (
     FACTS,
     TRANSLATED,
     find_placeholders,
     find_unreadable,
     is_placeholder,
 )
-from test_owner_guide import section
-from test_publish import copy_with_environment
-
-import pelicanconf
 
 EXAMPLES = {fact.setting: fact.examples for fact in FACTS}
 MARKED = [
@@ -216,8 +216,9 @@ def test_no_placeholder_becomes_a_tel_or_mailto_link(site, html_files):
     for file in html_files:
         page = BeautifulSoup((site / file).read_text("utf-8"), "html.parser")
         assert {a["href"] for a in page.select('[href^="tel:"]')} <= {"tel:112"}, file
+        # The Speculation Rules name mailto: only to never fetch such links.
         for rules in page.find_all("script", type="speculationrules"):
-            rules.decompose()  # its "mailto:*" keeps e-mail links out of prefetching
+            rules.decompose()
         assert "mailto:" not in str(page) and not page.select("[data-mailto]"), file
     debriefing = BeautifulSoup(
         (site / "palvelut/debriefing/index.html").read_bytes(), "html.parser"

@@ -8,12 +8,10 @@ the file the step names. Then the new service must be on the built site.
 import re
 import shlex
 import shutil
-import subprocess
 import textwrap
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import ROOT, SITEURL
+from conftest import ROOT, SITEURL, parse_page, run_command
 
 from scripts.project_copy import copy_project
 
@@ -60,9 +58,7 @@ def run(project, line):
     command = shlex.split(line)
     assert command[0] == "make", f"the guide asks for {line!r}"
     command[1:1] = [f"VENV={ROOT / '.venv'}", "--no-print-directory"]
-    result = subprocess.run(
-        command, cwd=project, capture_output=True, text=True, check=False
-    )
+    result = run_command(command, project)
     assert result.returncode == 0, f"{line}\n{result.stdout}{result.stderr}"
 
 
@@ -98,18 +94,13 @@ def follow(project, step):
 def guided_site(request, tmp_path_factory):
     """Return the built site of a project copy after following one guide's steps."""
     project = copy_project(tmp_path_factory.mktemp(f"guide-{request.param}"))
-    for name in ("Makefile", "requirements.txt"):
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
         shutil.copy2(ROOT / name, project / name)  # keeps the venv up to date
     steps = guide_steps(request.param)
     assert len(steps) >= 3
     for step in steps:
         follow(project, step)
     return project / "output"
-
-
-def parse(site, path):
-    """Return a built page, given its path."""
-    return BeautifulSoup((site / path / "index.html").read_text("utf-8"), "html.parser")
 
 
 def test_the_guide_shows_a_command_and_fields_for_both_languages():
@@ -123,25 +114,39 @@ def test_the_guide_shows_a_command_and_fields_for_both_languages():
 @pytest.mark.parametrize(
     ("home", "url", "title"),
     [
-        ("", "/palvelut/uravalmennus/", "Uravalmennus"),
-        ("en", "/en/services/career-coaching/", "Career coaching"),
+        ("/", "/palvelut/uravalmennus/", "Uravalmennus"),
+        ("/en/", "/en/services/career-coaching/", "Career coaching"),
     ],
 )
 def test_new_service_is_last_in_the_footer_and_the_cards(guided_site, home, url, title):
-    page = parse(guided_site, home)
+    page = parse_page(guided_site, home)
     assert page.select("footer nav a")[-1]["href"] == SITEURL + url
     card = page.select(".cards .card-title a")[-1]
     assert (card["href"], card.text.strip()) == (SITEURL + url, title)
 
 
-def test_new_service_has_its_facts_in_both_tables(guided_site):
-    finnish = parse(guided_site, "palvelut").select("tbody tr")[-1]
-    assert [cell.text for cell in finnish(["th", "td"])] == [
+# The new service's row in each language's comparison table.
+NEW_ROWS = {
+    "/palvelut/": [
         "Uravalmennus",
         "yksilöohjaus",
         "60\u00a0minuuttia",
         "2–4\u00a0viikon välein",
         "3 tai 6\u00a0kuukaudeksi",
-    ]
-    english = parse(guided_site, "en/services").select("tbody tr")[-1]
-    assert english.th.text == "Career coaching"
+    ],
+    "/en/services/": [
+        "Career coaching",
+        "individual",
+        "60\u00a0minutes",
+        "every 2–4\u00a0weeks",
+        "3 or 6\u00a0months",
+    ],
+}
+
+
+def test_new_service_has_its_facts_in_both_tables(guided_site):
+    for overview, cells in NEW_ROWS.items():
+        row = parse_page(guided_site, overview).select("tbody tr")[-1]
+        assert [cell.text for cell in row(["th", "td"])] == cells
+    page = parse_page(guided_site, "/en/services/career-coaching/")
+    assert page.select_one("dl.facts time")["datetime"] == "PT60M"

@@ -20,7 +20,15 @@ class Preview:
     def __init__(self, folder):
         self.folder = folder
         self.process = subprocess.Popen(
-            [sys.executable, "-u", "scripts/serve.py", "pelicanconf.py", "--port", "0"],
+            [
+                sys.executable,
+                "-u",
+                "-m",
+                "scripts.serve",
+                "pelicanconf.py",
+                "--port",
+                "0",
+            ],
             cwd=folder,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,

@@ -4,14 +4,13 @@ import gzip
 import hashlib
 import re
 import shutil
-import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import brotli
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, SITEURL
+from conftest import ROOT, SITEURL, git_environment, run_command
 
 import pelicanconf
 
@@ -47,13 +46,7 @@ def project(tmp_path_factory):
 
 def make(project, *arguments):
     """Run make in the project copy; return the finished process."""
-    return subprocess.run(
-        ["make", "--no-print-directory", *arguments],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_command(["make", "--no-print-directory", *arguments], project)
 
 
 def snapshot(folder):
@@ -102,39 +95,16 @@ def test_deploy_without_a_target_says_how_to_give_one(project):
 
 def test_github_pushes_the_published_site_to_the_gh_pages_branch(project, tmp_path):
     remote = tmp_path / "remote.git"
-    git = ["git", "-c", "user.name=Site", "-c", "user.email=site@example.fi"]
-    subprocess.run(["git", "init", "--bare", "-q", remote], check=True)
+    env = git_environment()
+    run_command(["git", "init", "--bare", "-q", str(remote)], tmp_path, check=True)
     for command in (["init", "-q"], ["remote", "add", "origin", str(remote)]):
-        subprocess.run([*git, *command], cwd=project, check=True)
-    env_git = {"GIT_AUTHOR_NAME": "Site", "GIT_AUTHOR_EMAIL": "site@example.fi"}
-    result = subprocess.run(
-        ["make", "github"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={
-            **subprocess.os.environ,
-            **env_git,
-            "GIT_COMMITTER_NAME": "Site",
-            "GIT_COMMITTER_EMAIL": "site@example.fi",
-        },
-    )
+        run_command(["git", *command], project, check=True)
+    result = run_command(["make", "github"], project, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
-    published = subprocess.run(
-        ["git", "show", "gh-pages:index.html"],
-        cwd=remote,
-        capture_output=True,
-        check=True,
-    ).stdout
-    assert published == (project / "output" / "index.html").read_bytes()
-    listing = subprocess.run(
-        ["git", "ls-tree", "--name-only", "gh-pages"],
-        cwd=remote,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    published = run_command(["git", "show", "gh-pages:index.html"], remote)
+    assert published.stdout == (project / "output" / "index.html").read_text("utf-8")
+    listing = run_command(["git", "ls-tree", "--name-only", "gh-pages"], remote)
+    listing = listing.stdout.split()
     assert ".nojekyll" in listing
 
 
@@ -168,14 +138,15 @@ def stylesheet_and_icon_urls(soup):
     ] + [script["src"] for script in soup.find_all("script", src=True)]
 
 
-def test_theme_assets_are_referenced_by_content_hashed_names(site, html_files):
-    for file in html_files:
-        soup = BeautifulSoup((site / file).read_text("utf-8"), "html.parser")
+def test_theme_assets_are_referenced_by_content_hashed_names(site, soup, page_paths):
+    for page in page_paths:
         # The icon is written into the page (tests/test_speculation.py).
         urls = [
-            url for url in stylesheet_and_icon_urls(soup) if not url.startswith("data:")
+            url
+            for url in stylesheet_and_icon_urls(soup(page))
+            if not url.startswith("data:")
         ]
-        assert urls, file
+        assert urls, page
         for url in urls:
             path = url.removeprefix(SITEURL + "/")
             assert HASHED.search(path), url
@@ -237,14 +208,13 @@ def test_pages_carry_the_policy_for_hosts_without_headers(site, soup):
     assert meta["content"] == header.replace("; frame-ancestors 'none'", "")
 
 
-def test_links_that_leave_the_site_carry_noopener(site, html_files):
+def test_links_that_leave_the_site_carry_noopener(soup, page_paths):
     external = 0
-    for file in html_files:
-        soup = BeautifulSoup((site / file).read_text("utf-8"), "html.parser")
-        for link in soup.find_all("a", href=re.compile(r"^https?://")):
+    for path in page_paths:
+        for link in soup(path).find_all("a", href=re.compile(r"^https?://")):
             if not link["href"].startswith(SITEURL):
                 external += 1
-                assert "noopener" in link.get("rel", []), (file, link["href"])
+                assert "noopener" in link.get("rel", []), (path, link["href"])
     assert external
 
 

@@ -2,10 +2,10 @@
 
 import io
 
-from build_problems import Problem, report
-from services.merge import PageFacts, build_records
-from services.records import Range, ServiceRecord
-from services.schema import check_page
+from supervision_site.core.problems import Problem, report
+from supervision_site.service_facts.merge import PageFacts, build_records
+from supervision_site.service_facts.records import Range, ServiceRecord
+from supervision_site.service_facts.schema import check_page
 
 FI = "content/fi/palvelut/ryhmatyonohjaus.md"
 EN = "content/en/services/group-supervision.md"

@@ -1,18 +1,18 @@
 """A service's facts in each language's words, and as ISO-8601 durations."""
 
 import pytest
-from conftest import ROOT
-from services.display import (
+from conftest import SETTINGS
+
+from supervision_site.core.languages import catalog
+from supervision_site.service_facts.display import (
     build_box,
     build_brief,
     build_columns,
     build_facts,
     build_row,
-    load_translations,
 )
-from services.records import Range, ServiceRecord
+from supervision_site.service_facts.records import Range, ServiceRecord
 
-CATALOGS = ROOT / "theme" / "translations"
 GROUP = ServiceRecord(
     key="group",
     order=5,
@@ -43,10 +43,8 @@ NBSP = "\u00a0"
 
 def texts(record, lang):
     """Return the facts of a record in ``lang`` as field -> text."""
-    catalog = load_translations(CATALOGS, lang, "en")
-    return {
-        name: fact.text for name, fact in build_facts(record, lang, catalog).items()
-    }
+    t = catalog(SETTINGS, lang)
+    return {name: fact.text for name, fact in build_facts(record, lang, t).items()}
 
 
 def test_group_facts_in_finnish():
@@ -117,8 +115,8 @@ def test_one_off_service_says_so_and_leaves_out_what_it_lacks():
 
 
 def test_facts_carry_html_durations_where_html_allows_them():
-    catalog = load_translations(CATALOGS, "fi", "en")
-    facts = build_facts(GROUP, "fi", catalog)
+    t = catalog(SETTINGS, "fi")
+    facts = build_facts(GROUP, "fi", t)
     assert facts["session"].datetime == "PT90M"
     assert facts["interval"].datetime == "P28D"
     assert facts["contract"].datetime is None
@@ -126,30 +124,30 @@ def test_facts_carry_html_durations_where_html_allows_them():
 
 
 def test_card_brief_shows_format_session_and_interval():
-    catalog = load_translations(CATALOGS, "fi", "en")
-    facts = build_facts(GROUP, "fi", catalog)
+    t = catalog(SETTINGS, "fi")
+    facts = build_facts(GROUP, "fi", t)
     assert (
         build_brief(facts) == f"ryhmäohjaus · 1,5{NBSP}tuntia · 4–6{NBSP}viikon välein"
     )
 
 
 def test_table_row_invites_to_ask_about_what_a_service_does_not_state():
-    catalog = load_translations(CATALOGS, "en", "en")
-    row = build_row(build_facts(DEBRIEFING, "en", catalog), catalog)
+    t = catalog(SETTINGS, "en")
+    row = build_row(build_facts(DEBRIEFING, "en", t), t)
     assert [cell.text for cell in row] == [
         "group",
         "ask for details",
         "one-off meeting",
         "ask for details",
     ]
-    assert build_columns(catalog) == ("Format", "Session", "Interval", "Agreement")
+    assert build_columns(t) == ("Format", "Session", "Interval", "Agreement")
 
 
 def box(record, lang):
     """Return a record's facts box in ``lang`` as (label, text) pairs."""
-    catalog = load_translations(CATALOGS, lang, "en")
-    facts = build_facts(record, lang, catalog)
-    return [(fact.label, fact.text) for fact in build_box(record, facts, catalog)]
+    t = catalog(SETTINGS, lang)
+    facts = build_facts(record, lang, t)
+    return [(fact.label, fact.text) for fact in build_box(record, facts, t)]
 
 
 def test_facts_box_invites_to_ask_about_a_session_length_not_stated():

@@ -5,7 +5,8 @@ import contextlib
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from services.parsers import (
+
+from supervision_site.service_facts.parsers import (
     SERVICE_FIELDS,
     FrontMatterError,
     parse_contract,
@@ -16,7 +17,7 @@ from services.parsers import (
     parse_process,
     parse_session,
 )
-from services.records import Range
+from supervision_site.service_facts.records import Range
 
 
 @pytest.mark.parametrize(
@@ -99,105 +100,98 @@ def test_key_is_kept_without_spaces_around_it():
     assert parse_key(" group ") == "group"
 
 
-def message(parse, text):
-    """Return the owner's message for ``text``, failing if the parser accepts it."""
+# What the owner is told for each kind of text a parser refuses.
+MESSAGES = {
+    "a session without a unit is not a length of time": (
+        parse_session,
+        "puolitoista",
+        '"puolitoista" is not a length of time; write for example "90 min" or "1,5 h"',
+    ),
+    "an empty session asks for a value": (
+        parse_session,
+        "  ",
+        'nothing written; write for example "90 min" or "1,5 h"',
+    ),
+    "an unknown unit is not a length of time": (
+        parse_interval,
+        "4–6 kertaa",
+        '"4–6 kertaa" is not a length of time; '
+        'write for example "4–6 viikkoa" or "every 4–6 weeks"',
+    ),
+    "a unit of the wrong kind names the unit expected": (
+        parse_interval,
+        "1 kk",
+        '"1 kk" is given in months; write weeks, '
+        'for example "4–6 viikkoa" or "every 4–6 weeks"',
+    ),
+    "a zero length is refused": (
+        parse_session,
+        "0 min",
+        '"0 min" must be more than zero; write for example "90 min" or "1,5 h"',
+    ),
+    "an implausibly long session is refused": (
+        parse_session,
+        "90 h",
+        '"90 h" is longer than 8 hours; write for example "90 min" or "1,5 h"',
+    ),
+    "a fraction of a week is refused": (
+        parse_interval,
+        "4,5 viikkoa",
+        '"4,5 viikkoa" is not a whole number of weeks; '
+        'write for example "4–6 viikkoa" or "every 4–6 weeks"',
+    ),
+    "a range from the longer to the shorter is refused": (
+        parse_process,
+        "2–1 vuotta",
+        '"2–1 vuotta" should go from the shorter to the longer time; '
+        'write for example "1–2 vuotta" or "1–2 years"',
+    ),
+    "a contract's message gives contract examples": (
+        parse_contract,
+        "pitkä",
+        '"pitkä" is not a length of time; write for example "6–12 kk" or '
+        '"6 or 12 months"',
+    ),
+    "a long text is shortened in the message": (
+        parse_session,
+        "x" * 60,
+        '"' + "x" * 39 + '…" is not a length of time; write for example "90 min" '
+        'or "1,5 h"',
+    ),
+    "an unknown format is named": (
+        parse_format,
+        "yksilö, tiimi",
+        '"tiimi" is not a format; write "yksilö", "ryhmä" or "yksilö, ryhmä"',
+    ),
+    "an empty format asks for a value": (
+        parse_format,
+        " , ",
+        'nothing written; write "yksilö", "ryhmä" or "yksilö, ryhmä"',
+    ),
+    "an order in words is refused": (
+        parse_order,
+        "first",
+        '"first" is not a position; write a whole number such as "1"',
+    ),
+    "a missing key asks for one": (
+        parse_key,
+        "",
+        'missing; write the same short name in both languages, e.g. "Key: group"',
+    ),
+    "a key with spaces is refused": (
+        parse_key,
+        "Ryhmä työ",
+        '"Ryhmä työ" is not a Key; use lower-case letters a–z, digits and hyphens, '
+        'the same in both languages, e.g. "group"',
+    ),
+}
+
+
+@pytest.mark.parametrize(("parse", "text", "expected"), MESSAGES.values(), ids=MESSAGES)
+def test_a_refused_text_is_explained_to_the_owner(parse, text, expected):
     with pytest.raises(FrontMatterError) as error:
         parse(text)
-    return str(error.value)
-
-
-def test_session_without_a_unit_says_it_is_not_a_length_of_time():
-    assert message(parse_session, "puolitoista") == (
-        '"puolitoista" is not a length of time; write for example "90 min" or "1,5 h"'
-    )
-
-
-def test_empty_session_asks_for_a_value():
-    assert message(parse_session, "  ") == (
-        'nothing written; write for example "90 min" or "1,5 h"'
-    )
-
-
-def test_unknown_unit_says_it_is_not_a_length_of_time():
-    assert message(parse_interval, "4–6 kertaa") == (
-        '"4–6 kertaa" is not a length of time; '
-        'write for example "4–6 viikkoa" or "every 4–6 weeks"'
-    )
-
-
-def test_unit_of_the_wrong_kind_names_the_unit_expected():
-    assert message(parse_interval, "1 kk") == (
-        '"1 kk" is given in months; write weeks, '
-        'for example "4–6 viikkoa" or "every 4–6 weeks"'
-    )
-
-
-def test_zero_length_is_refused():
-    assert message(parse_session, "0 min") == (
-        '"0 min" must be more than zero; write for example "90 min" or "1,5 h"'
-    )
-
-
-def test_implausibly_long_session_is_refused():
-    assert message(parse_session, "90 h") == (
-        '"90 h" is longer than 8 hours; write for example "90 min" or "1,5 h"'
-    )
-
-
-def test_fraction_of_a_week_is_refused():
-    assert message(parse_interval, "4,5 viikkoa") == (
-        '"4,5 viikkoa" is not a whole number of weeks; '
-        'write for example "4–6 viikkoa" or "every 4–6 weeks"'
-    )
-
-
-def test_range_from_longer_to_shorter_is_refused():
-    assert message(parse_process, "2–1 vuotta") == (
-        '"2–1 vuotta" should go from the shorter to the longer time; '
-        'write for example "1–2 vuotta" or "1–2 years"'
-    )
-
-
-def test_contract_message_gives_contract_examples():
-    assert message(parse_contract, "pitkä") == (
-        '"pitkä" is not a length of time; write for example "6–12 kk" or '
-        '"6 or 12 months"'
-    )
-
-
-def test_long_text_is_shortened_in_the_message():
-    assert message(parse_session, "x" * 60).startswith('"' + "x" * 39 + '…"')
-
-
-def test_unknown_format_is_named():
-    assert message(parse_format, "yksilö, tiimi") == (
-        '"tiimi" is not a format; write "yksilö", "ryhmä" or "yksilö, ryhmä"'
-    )
-
-
-def test_empty_format_asks_for_a_value():
-    assert message(parse_format, " , ") == (
-        'nothing written; write "yksilö", "ryhmä" or "yksilö, ryhmä"'
-    )
-
-
-def test_order_in_words_is_refused():
-    assert message(parse_order, "first") == (
-        '"first" is not a position; write a whole number such as "1"'
-    )
-
-
-def test_missing_key_asks_for_one():
-    assert message(parse_key, "") == (
-        'missing; write the same short name in both languages, e.g. "Key: group"'
-    )
-
-
-def test_key_with_spaces_is_refused():
-    assert message(parse_key, "Ryhmä työ") == (
-        '"Ryhmä työ" is not a Key; use lower-case letters a–z, digits and hyphens, '
-        'the same in both languages, e.g. "group"'
-    )
+    assert str(error.value) == expected
 
 
 @pytest.mark.parametrize("parse", [*SERVICE_FIELDS.values(), parse_key])

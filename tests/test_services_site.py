@@ -2,12 +2,12 @@
 
 import pytest
 from conftest import SITEURL
-from test_site import PAGES, SERVICE_KEYS
+from site_map import PAGES, SERVICE_KEYS, SERVICES
 
 NBSP = "\u00a0"
 
-GROUP_FI, GROUP_EN = PAGES["group"]
-DEBRIEFING_FI, DEBRIEFING_EN = PAGES["debriefing"]
+GROUP_FI, GROUP_EN = SERVICES["group"].values()
+DEBRIEFING_FI, DEBRIEFING_EN = SERVICES["debriefing"].values()
 
 
 def facts_box(soup, path):
@@ -42,13 +42,13 @@ def test_group_page_shows_its_facts_in_english(soup):
 
 @pytest.mark.parametrize("key", ["team", "manager", "expert"])
 def test_session_length_the_owner_never_gave_invites_a_question(soup, key):
-    fi, en = PAGES[key]
+    fi, en = SERVICES[key].values()
     assert facts_box(soup, fi)["Tapaamisen kesto"] == ("kysy lisää", None)
     assert facts_box(soup, en)["Session"] == ("ask for details", None)
 
 
 def test_service_offered_both_ways_says_so(soup):
-    fi, en = PAGES["manager"]
+    fi, en = SERVICES["manager"].values()
     assert facts_box(soup, fi)["Muoto"] == ("yksilöohjaus tai ryhmäohjaus", None)
     assert facts_box(soup, en)["Format"] == ("individual or group", None)
 
@@ -75,15 +75,9 @@ def test_group_card_shows_its_facts_at_a_glance(soup, path, brief):
 
 
 def test_services_overview_has_a_card_for_every_service_in_order(soup):
-    for overview, lang in (("/palvelut/", 0), ("/en/services/", 1)):
+    for lang, overview in PAGES["services"].items():
         cards = [a["href"] for a in soup(overview).select(".cards .card-title a")]
-        assert cards == [SITEURL + PAGES[key][lang] for key in SERVICE_KEYS]
-
-
-def test_footer_navigation_lists_the_services_in_order(soup):
-    for home, lang in (("/", 0), ("/en/", 1)):
-        links = [a["href"] for a in soup(home).select("footer nav a")]
-        assert links == [SITEURL + PAGES[key][lang] for key in SERVICE_KEYS]
+        assert cards == [SITEURL + SERVICES[key][lang] for key in SERVICE_KEYS]
 
 
 def table_of(soup, path):
@@ -135,9 +129,9 @@ def test_comparison_table_has_a_caption_and_headers_for_screen_readers(soup, pat
     assert table.caption.text.strip()
     assert [th["scope"] for th in table.thead("th")] == ["col"] * 5
     assert [th["scope"] for th in table.tbody("th")] == ["row"] * len(SERVICE_KEYS)
-    lang = 0 if path == "/palvelut/" else 1
+    lang = "fi" if path == PAGES["services"]["fi"] else "en"
     links = [th.a["href"] for th in table.tbody("th")]
-    assert links == [SITEURL + PAGES[key][lang] for key in SERVICE_KEYS]
+    assert links == [SITEURL + SERVICES[key][lang] for key in SERVICE_KEYS]
 
 
 @pytest.mark.parametrize("path", ["/palvelut/", "/en/services/"])

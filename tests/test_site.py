@@ -1,37 +1,17 @@
 """The built site: every page in both languages, linked to its translation."""
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import ROOT, SITEURL, run_pelican, site_path
+from conftest import ROOT, SITEURL, parse_page, run_pelican, site_path
+from site_map import (
+    ALL_PATHS,
+    HIDDEN_PAGES,
+    PAGES,
+    PAIRS,
+    SERVICE_KEYS,
+    SERVICE_PATHS,
+)
 
 import pelicanconf
-
-PAGES = {
-    "home": ("/", "/en/"),
-    "services": ("/palvelut/", "/en/services/"),
-    "team": ("/palvelut/tyoyhteisojen-tyonohjaus/", "/en/services/team-supervision/"),
-    "manager": (
-        "/palvelut/esihenkiloiden-tyonohjaus/",
-        "/en/services/supervision-for-managers/",
-    ),
-    "individual": (
-        "/palvelut/yksilotyonohjaus/",
-        "/en/services/individual-supervision/",
-    ),
-    "expert": (
-        "/palvelut/vaativien-tehtavien-tyonohjaus/",
-        "/en/services/supervision-for-demanding-roles/",
-    ),
-    "group": ("/palvelut/ryhmatyonohjaus/", "/en/services/group-supervision/"),
-    "debriefing": ("/palvelut/debriefing/", "/en/services/debriefing/"),
-    "process": ("/tyonohjausprosessi/", "/en/supervision-process/"),
-    "about": ("/tyonohjaaja/", "/en/about/"),
-    "contact": ("/yhteystiedot/", "/en/contact/"),
-    "privacy": ("/tietosuojaseloste/", "/en/privacy/"),
-}
-PAIRS = list(PAGES.values())
-ALL_PATHS = [path for pair in PAIRS for path in pair]
-SERVICE_KEYS = ["team", "manager", "individual", "expert", "group", "debriefing"]
 
 
 @pytest.mark.parametrize("path", ALL_PATHS)
@@ -39,7 +19,7 @@ def test_page_is_built(site, path):
     assert (site / site_path(path).lstrip("/")).is_file()
 
 
-@pytest.mark.parametrize("path", ["/404.html", "/en/404.html"])
+@pytest.mark.parametrize("path", HIDDEN_PAGES["notfound"].values())
 def test_not_found_pages_are_built_and_not_indexed(soup, path):
     page = soup(path)
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
@@ -102,7 +82,9 @@ def test_page_has_one_h1_and_landmarks(soup, path):
 NAVIGATION_KEYS = ["services", "process", "about", "contact", *SERVICE_KEYS]
 
 
-@pytest.mark.parametrize("path", [p for k in NAVIGATION_KEYS for p in PAGES[k]])
+@pytest.mark.parametrize(
+    "path", [p for k in NAVIGATION_KEYS for p in PAGES[k].values()]
+)
 def test_navigation_marks_the_current_page(soup, path):
     current = soup(path).select('nav a[aria-current="page"]')
     assert current
@@ -110,7 +92,7 @@ def test_navigation_marks_the_current_page(soup, path):
 
 
 def test_home_page_has_a_card_for_every_service(soup):
-    for home, lang in (("/", 0), ("/en/", 1)):
+    for lang, home in PAGES["home"].items():
         cards = [a["href"] for a in soup(home).select(".cards h3 a")]
         assert cards == [SITEURL + PAGES[key][lang] for key in SERVICE_KEYS]
 
@@ -118,8 +100,8 @@ def test_home_page_has_a_card_for_every_service(soup):
 @pytest.mark.parametrize(
     ("home", "process", "heading"),
     [
-        ("/", PAGES["process"][0], "Näin työnohjaus alkaa"),
-        ("/en/", PAGES["process"][1], "How work supervision starts"),
+        ("/", PAGES["process"]["fi"], "Näin työnohjaus alkaa"),
+        ("/en/", PAGES["process"]["en"], "How work supervision starts"),
     ],
 )
 def test_home_page_leads_to_how_work_supervision_starts(soup, home, process, heading):
@@ -127,27 +109,26 @@ def test_home_page_leads_to_how_work_supervision_starts(soup, home, process, hea
     assert section.find("a", href=SITEURL + process)
 
 
-@pytest.mark.parametrize("path", PAGES["process"])
+@pytest.mark.parametrize("path", PAGES["process"].values())
 def test_process_page_lists_the_five_steps_of_how_it_starts(soup, path):
     steps = soup(path).main.find("ol").find_all("li", recursive=False)
     assert len(steps) == 5
     assert all(step.strong for step in steps)
 
 
-@pytest.mark.parametrize("path", [path for key in SERVICE_KEYS for path in PAGES[key]])
+@pytest.mark.parametrize("path", SERVICE_PATHS)
 def test_every_service_page_says_whom_it_is_for(soup, path):
     headings = [h2.text for h2 in soup(path).main.find_all("h2")]
     assert "Kenelle" in headings or "Who it is for" in headings
 
 
-def test_no_request_goes_to_another_host(site, html_files):
-    for file in html_files:
-        page = BeautifulSoup((site / file).read_text("utf-8"), "html.parser")
-        for tag in page.find_all(["link", "script", "img"]):
+def test_no_request_goes_to_another_host(soup, page_paths):
+    for path in page_paths:
+        for tag in soup(path).find_all(["link", "script", "img"]):
             url = tag.get("src") or tag.get("href") or ""
             if tag.name == "link" and tag.get("rel") in (["canonical"], ["alternate"]):
                 continue
-            assert not url.startswith("http") or url.startswith(SITEURL), (file, url)
+            assert not url.startswith("http") or url.startswith(SITEURL), (path, url)
 
 
 def footer_links(page):
@@ -156,7 +137,7 @@ def footer_links(page):
 
 
 def test_footer_lists_every_service_when_there_are_few(soup):
-    for home, lang in (("/", 0), ("/en/", 1)):
+    for lang, home in PAGES["home"].items():
         expected = [SITEURL + PAGES[key][lang] for key in SERVICE_KEYS]
         assert [href for _, href in footer_links(soup(home))] == expected
 
@@ -167,8 +148,8 @@ def test_footer_lists_the_first_services_then_links_to_all_of_them(tmp_path):
         ROOT / "content", output, "publishconf.py", "-e", "FOOTER_SERVICES_MOST=2"
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    for home, lang, all_text in (("", 0, "Kaikki palvelut"), ("en", 1, "All services")):
-        page = BeautifulSoup((output / home / "index.html").read_text(), "html.parser")
+    for lang, all_text in (("fi", "Kaikki palvelut"), ("en", "All services")):
+        page = parse_page(output, PAGES["home"][lang])
         expected = [SITEURL + PAGES[key][lang] for key in SERVICE_KEYS[:2]]
         expected.append(SITEURL + PAGES["services"][lang])
         assert [href for _, href in footer_links(page)] == expected

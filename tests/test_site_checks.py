@@ -2,12 +2,13 @@
 
 import brotli
 import pytest
-from site_checks.budget import measure_site
-from site_checks.links import SiteLinks
-from site_checks.plugin import find_problems
-from site_checks.site import BuiltSite
+from conftest import SETTINGS, SITEURL
 
-SITEURL = "https://www.example.fi"
+from supervision_site.site_checks.budget import measure_site
+from supervision_site.site_checks.links import SiteLinks
+from supervision_site.site_checks.plugin import find_problems
+from supervision_site.site_checks.site import BuiltSite
+
 STYLE = "body{color:#222}" * 40
 
 
@@ -63,44 +64,53 @@ def test_a_site_whose_references_all_resolve_has_no_broken_link(built):
     assert broken(built) == []
 
 
-def test_a_link_to_a_missing_page_is_broken(built):
-    add_page(built, "en/index.html", '<a href="/en/missing/">x</a>')
-    assert broken(built) == [("en/index.html", "/en/missing/")]
+# A page added to the small site, and the references in it that lead nowhere.
+REFERENCES = {
+    "a link to a missing page": ('<a href="/en/missing/">x</a>', "", ["/en/missing/"]),
+    "a link to a missing anchor of an existing page": (
+        '<a href="/palvelut/#loppu">x</a>',
+        "",
+        ["/palvelut/#loppu"],
+    ),
+    "a link to an anchor of the page itself": (
+        '<p id="here"></p><a href="#here">x</a>',
+        "",
+        [],
+    ),
+    "a missing image in srcset": (
+        '<img src="/theme/dot.svg" srcset="/x.png 2x">',
+        "",
+        ["/x.png"],
+    ),
+    "a missing file in an inline style": (
+        '<p style="background:url(/nothing.png)">x</p>',
+        "",
+        ["/nothing.png"],
+    ),
+    "a missing file in a style element": (
+        "",
+        "<style>a{background:url(/none.png)}</style>",
+        ["/none.png"],
+    ),
+    "a form posting to a missing page": (
+        '<form action="/en/send/"></form>',
+        "",
+        ["/en/send/"],
+    ),
+}
 
 
-def test_a_link_to_a_missing_anchor_of_an_existing_page_is_broken(built):
-    add_page(built, "en/index.html", '<a href="/palvelut/#loppu">x</a>')
-    assert broken(built) == [("en/index.html", "/palvelut/#loppu")]
-
-
-def test_a_link_to_an_anchor_of_the_page_itself_resolves(built):
-    add_page(built, "en/index.html", '<p id="here"></p><a href="#here">x</a>')
-    assert broken(built) == []
-
-
-def test_a_missing_image_in_srcset_is_broken(built):
-    add_page(built, "en/index.html", '<img src="/theme/dot.svg" srcset="/x.png 2x">')
-    assert broken(built) == [("en/index.html", "/x.png")]
-
-
-def test_a_missing_file_in_an_inline_style_is_broken(built):
-    add_page(built, "en/index.html", '<p style="background:url(/nothing.png)">x</p>')
-    assert broken(built) == [("en/index.html", "/nothing.png")]
-
-
-def test_a_missing_file_in_a_style_element_is_broken(built):
-    add_page(built, "en/index.html", "", "<style>a{background:url(/none.png)}</style>")
-    assert broken(built) == [("en/index.html", "/none.png")]
+@pytest.mark.parametrize(
+    ("body", "head", "expected"), REFERENCES.values(), ids=REFERENCES
+)
+def test_a_reference_that_leads_nowhere_is_broken(built, body, head, expected):
+    add_page(built, "en/index.html", body, head)
+    assert broken(built) == [("en/index.html", reference) for reference in expected]
 
 
 def test_a_missing_file_in_a_style_sheet_is_broken(built):
     (built / "theme/more.css").write_text("b{background:url(gone.svg)}")
     assert broken(built) == [("theme/more.css", "gone.svg")]
-
-
-def test_a_form_posting_to_a_missing_page_is_broken(built):
-    add_page(built, "en/index.html", '<form action="/en/send/"></form>')
-    assert broken(built) == [("en/index.html", "/en/send/")]
 
 
 def test_external_links_are_listed_and_never_counted_as_broken(built):
@@ -195,4 +205,5 @@ def test_every_problem_is_one_plain_line(built):
 
 
 def test_a_site_within_budget_with_good_links_has_no_problem(built):
-    assert find_problems(settings_for(built, budget=14 * 1024)) == []
+    budget = SETTINGS["SITE_CHECK_PAGE_BUDGET"]
+    assert find_problems(settings_for(built, budget)) == []

@@ -4,11 +4,11 @@ import struct
 from collections import Counter
 
 import pytest
-from built_pages import indexable_urls, url_path
 from conftest import SITEURL, site_path
-from search_meta.languages import og_locale
+from site_map import HIDDEN_PATHS
 
 import pelicanconf
+from supervision_site.search_metadata.locales import og_locale
 
 REQUIRED = [
     "og:type",
@@ -24,11 +24,6 @@ REQUIRED = [
 ]
 
 
-@pytest.fixture(scope="module")
-def paths(site, html_files):
-    return [url.removeprefix(SITEURL) for url in indexable_urls(site, html_files)]
-
-
 def open_graph(page):
     """Return a page's Open Graph properties, each with its list of contents."""
     found = {}
@@ -37,35 +32,37 @@ def open_graph(page):
     return found
 
 
-def test_titles_are_unique_across_all_pages(soup, html_files):
-    titles = Counter(soup(url_path(file)).title.text for file in html_files)
+def test_titles_are_unique_across_all_pages(soup, page_paths):
+    titles = Counter(soup(path).title.text for path in page_paths)
     assert [title for title, count in titles.items() if count > 1] == []
 
 
-def test_titles_name_the_page_then_the_site(soup, paths):
-    for path in paths:
+def test_titles_name_the_page_then_the_site(soup, indexable_paths):
+    for path in indexable_paths:
         page = soup(path)
         sitename = open_graph(page)["og:site_name"][0]
         expected = sitename if path in ("/", "/en/") else f"{page.h1.text} – {sitename}"
         assert page.title.text == expected, path
 
 
-def test_every_page_has_a_description(soup, html_files):
-    for file in html_files:
-        description = soup(url_path(file)).find("meta", attrs={"name": "description"})
-        assert description["content"].strip(), file
+def test_every_page_has_a_description(soup, page_paths):
+    for path in page_paths:
+        description = soup(path).find("meta", attrs={"name": "description"})
+        assert description["content"].strip(), path
 
 
-def test_every_indexable_page_has_each_open_graph_property_once(soup, paths):
-    for path in paths:
+def test_every_indexable_page_has_each_open_graph_property_once(soup, indexable_paths):
+    for path in indexable_paths:
         found = open_graph(soup(path))
         for name in REQUIRED:
             assert len(found.get(name, [])) == 1, (path, name)
             assert found[name][0].strip(), (path, name)
 
 
-def test_open_graph_repeats_the_pages_title_description_and_address(soup, paths):
-    for path in paths:
+def test_open_graph_repeats_the_pages_title_description_and_address(
+    soup, indexable_paths
+):
+    for path in indexable_paths:
         page = soup(path)
         found = open_graph(page)
         description = page.find("meta", attrs={"name": "description"})["content"]
@@ -87,14 +84,16 @@ def test_og_locale_is_the_pages_and_alternates_are_its_translations(
     assert found["og:locale:alternate"] == [alternate]
 
 
-def test_every_indexable_page_has_a_large_twitter_card(soup, paths):
-    for path in paths:
+def test_every_indexable_page_has_a_large_twitter_card(soup, indexable_paths):
+    for path in indexable_paths:
         card = soup(path).find_all("meta", attrs={"name": "twitter:card"})
         assert [meta["content"] for meta in card] == ["summary_large_image"], path
 
 
-def test_social_image_is_a_small_1200_by_630_png_in_the_theme(site, soup, paths):
-    images = {open_graph(soup(path))["og:image"][0] for path in paths}
+def test_social_image_is_a_small_1200_by_630_png_in_the_theme(
+    site, soup, indexable_paths
+):
+    images = {open_graph(soup(path))["og:image"][0] for path in indexable_paths}
     assert len(images) == 1
     (url,) = images
     assert url.startswith(SITEURL + "/theme/")
@@ -102,7 +101,7 @@ def test_social_image_is_a_small_1200_by_630_png_in_the_theme(site, soup, paths)
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", data[16:24]) == (1200, 630)
     assert len(data) < 100_000
-    found = open_graph(soup(paths[0]))
+    found = open_graph(soup(indexable_paths[0]))
     assert (found["og:image:width"], found["og:image:height"]) == (["1200"], ["630"])
 
 
@@ -114,7 +113,7 @@ def test_social_image_alt_text_is_in_the_pages_language(soup):
 
 
 def test_hidden_pages_have_no_link_preview(soup):
-    for path in ("/404.html", "/en/404.html", "/kiitos/", "/en/thank-you/"):
+    for path in HIDDEN_PATHS:
         assert not open_graph(soup(path))
 
 

@@ -4,11 +4,10 @@ import base64
 import hashlib
 import json
 
-from conftest import SITEURL
-from site_links.links import build_speculation_rules
+from conftest import SETTINGS, SITEURL
 from test_publish import read_headers_file
 
-import pelicanconf
+from supervision_site.site_links.links import build_speculation_rules
 
 SERVICE = "/palvelut/ryhmatyonohjaus/"
 
@@ -31,7 +30,7 @@ def test_every_page_fetches_only_its_own_sites_links_ahead(soup, page_paths):
             assert never == [
                 "mailto:*",
                 "tel:*",
-                f"{pelicanconf.CONTACT_FORM_ENDPOINT}*",
+                SETTINGS["CONTACT_FORM_ENDPOINT"] + "*",
             ]
 
 

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, require_tool
+from conftest import ROOT, require_tool, run_command
 
 from spellcheck import check, dictionaries
 from spellcheck.__main__ import main as spellcheck_main
@@ -54,13 +54,7 @@ def slips(checker, text, lang):
 
 def run_check(content, *options):
     """Run `python -m spellcheck` on a content folder; return the run."""
-    return subprocess.run(
-        [sys.executable, "-m", "spellcheck", *options, str(content)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_command([sys.executable, "-m", "spellcheck", *options, str(content)])
 
 
 def test_the_shipped_content_passes(english_dictionary):
@@ -192,13 +186,8 @@ def test_publishing_shows_the_same_slips_as_warnings_and_goes_on(tmp_path):
 
 
 def test_make_publish_runs_the_check_as_warnings_after_building():
-    dry_run = subprocess.run(
-        ["make", "--dry-run", "--always-make", "--no-print-directory", "publish"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()
+    make = ["make", "--dry-run", "--always-make", "--no-print-directory", "publish"]
+    dry_run = run_command(make, check=True).stdout.splitlines()
     assert "scripts/build.py publishconf.py" in dry_run[-2]
     assert dry_run[-1].endswith("python -m spellcheck --warn content")
 

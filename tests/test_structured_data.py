@@ -5,38 +5,14 @@ from pathlib import Path
 
 import pytest
 from babel.support import NullTranslations
-from built_pages import indexable_urls
 from conftest import ROOT, SITEURL
-from search_meta.structured_data import build_session_terms
-from services.records import Range, ServiceRecord
+from site_map import HIDDEN_PATHS, SERVICE_PATHS, SERVICES
 
 import pelicanconf
+from supervision_site.search_metadata.structured_data import build_session_terms
+from supervision_site.service_facts.records import Range, ServiceRecord
 
 PRACTICE_ID = SITEURL + "/#practice"
-SERVICES = {
-    "fi": [
-        "/palvelut/tyoyhteisojen-tyonohjaus/",
-        "/palvelut/esihenkiloiden-tyonohjaus/",
-        "/palvelut/yksilotyonohjaus/",
-        "/palvelut/vaativien-tehtavien-tyonohjaus/",
-        "/palvelut/ryhmatyonohjaus/",
-        "/palvelut/debriefing/",
-    ],
-    "en": [
-        "/en/services/team-supervision/",
-        "/en/services/supervision-for-managers/",
-        "/en/services/individual-supervision/",
-        "/en/services/supervision-for-demanding-roles/",
-        "/en/services/group-supervision/",
-        "/en/services/debriefing/",
-    ],
-}
-SERVICE_PATHS = SERVICES["fi"] + SERVICES["en"]
-
-
-@pytest.fixture(scope="module")
-def paths(site, html_files):
-    return [url.removeprefix(SITEURL) for url in indexable_urls(site, html_files)]
 
 
 @pytest.fixture(scope="module")
@@ -67,18 +43,18 @@ def walk(value):
             yield from walk(item)
 
 
-def test_every_indexable_page_has_one_json_ld_graph(graph, paths):
-    for path in paths:
+def test_every_indexable_page_has_one_json_ld_graph(graph, indexable_paths):
+    for path in indexable_paths:
         assert graph(path)["WebPage"][0]["url"] == SITEURL + path
 
 
 def test_hidden_pages_have_no_json_ld(soup):
-    for path in ("/404.html", "/en/404.html", "/kiitos/", "/en/thank-you/"):
+    for path in HIDDEN_PATHS:
         assert not soup(path).find("script", type="application/ld+json")
 
 
-def test_every_id_reference_resolves_within_its_page(soup, paths):
-    for path in paths:
+def test_every_id_reference_resolves_within_its_page(soup, indexable_paths):
+    for path in indexable_paths:
         data = json.loads(soup(path).find("script", type="application/ld+json").string)
         objects = list(walk(data))
         defined = [node["@id"] for node in objects if "@id" in node and len(node) > 1]
@@ -87,8 +63,8 @@ def test_every_id_reference_resolves_within_its_page(soup, paths):
         assert references and set(references) <= set(defined), path
 
 
-def test_every_page_describes_the_practice_under_one_stable_id(graph, paths):
-    for path in paths:
+def test_every_page_describes_the_practice_under_one_stable_id(graph, indexable_paths):
+    for path in indexable_paths:
         (practice,) = graph(path)["ProfessionalService"]
         assert practice["@id"] == PRACTICE_ID
         for key in ("name", "url", "address", "areaServed"):
@@ -174,14 +150,17 @@ def test_service_page_has_a_service_provided_by_the_practice(graph, soup, path):
 
 @pytest.mark.parametrize(
     ("path", "service_type"),
-    [(SERVICES["fi"][0], "Työnohjaus"), (SERVICES["en"][0], "Work supervision")],
+    [
+        (SERVICES["team"]["fi"], "Työnohjaus"),
+        (SERVICES["team"]["en"], "Work supervision"),
+    ],
 )
 def test_service_type_is_in_the_pages_language(graph, path, service_type):
     assert graph(path)["Service"][0]["serviceType"] == service_type
 
 
-def test_only_service_pages_have_a_service(graph, paths):
-    for path in paths:
+def test_only_service_pages_have_a_service(graph, indexable_paths):
+    for path in indexable_paths:
         assert ("Service" in graph(path)) == (path in SERVICE_PATHS), path
 
 
@@ -199,8 +178,8 @@ def test_breadcrumb_list_matches_the_visible_breadcrumbs(graph, soup, path):
 @pytest.mark.parametrize(
     ("path", "names"),
     [
-        (SERVICES["fi"][4], ["Etusivu", "Palvelut", "Ryhmätyönohjaus"]),
-        (SERVICES["en"][4], ["Home", "Services", "Group work supervision"]),
+        (SERVICES["group"]["fi"], ["Etusivu", "Palvelut", "Ryhmätyönohjaus"]),
+        (SERVICES["group"]["en"], ["Home", "Services", "Group work supervision"]),
     ],
 )
 def test_breadcrumbs_lead_from_home_through_services_to_the_service(soup, path, names):
@@ -210,8 +189,10 @@ def test_breadcrumbs_lead_from_home_through_services_to_the_service(soup, path, 
     assert nav.select("a")[-1]["aria-current"] == "page"
 
 
-def test_only_pages_with_breadcrumbs_have_a_breadcrumb_list(graph, soup, paths):
-    for path in paths:
+def test_only_pages_with_breadcrumbs_have_a_breadcrumb_list(
+    graph, soup, indexable_paths
+):
+    for path in indexable_paths:
         has_nav = soup(path).find("nav", class_="breadcrumbs") is not None
         assert ("BreadcrumbList" in graph(path)) == has_nav, path
 
@@ -268,10 +249,10 @@ def test_a_service_without_session_or_interval_has_no_offer():
 @pytest.mark.parametrize(
     ("path", "session", "interval"),
     [
-        (SERVICES["fi"][4], {"value": "PT90M"}, ("P4W", "P6W")),
-        (SERVICES["en"][4], {"value": "PT90M"}, ("P4W", "P6W")),
-        (SERVICES["fi"][2], {"value": "PT60M"}, ("P4W", "P6W")),
-        (SERVICES["en"][2], {"value": "PT60M"}, ("P4W", "P6W")),
+        (SERVICES["group"]["fi"], {"value": "PT90M"}, ("P4W", "P6W")),
+        (SERVICES["group"]["en"], {"value": "PT90M"}, ("P4W", "P6W")),
+        (SERVICES["individual"]["fi"], {"value": "PT60M"}, ("P4W", "P6W")),
+        (SERVICES["individual"]["en"], {"value": "PT60M"}, ("P4W", "P6W")),
     ],
 )
 def test_service_page_gives_its_session_length_and_interval(
@@ -286,18 +267,22 @@ def test_service_page_gives_its_session_length_and_interval(
 
 
 def test_service_without_a_session_length_offers_only_its_interval(graph):
-    (service,) = graph(SERVICES["en"][1])["Service"]
+    (service,) = graph(SERVICES["manager"]["en"])["Service"]
     (frequency,) = service["offers"]["additionalProperty"]
     assert frequency["propertyID"] == "https://schema.org/repeatFrequency"
 
 
 def test_session_terms_are_named_in_the_pages_language(graph):
-    finnish = graph(SERVICES["fi"][4])["Service"][0]["offers"]["additionalProperty"]
-    english = graph(SERVICES["en"][4])["Service"][0]["offers"]["additionalProperty"]
+    finnish = graph(SERVICES["group"]["fi"])["Service"][0]["offers"][
+        "additionalProperty"
+    ]
+    english = graph(SERVICES["group"]["en"])["Service"][0]["offers"][
+        "additionalProperty"
+    ]
     assert [term["name"] for term in finnish] == ["Tapaamisen kesto", "Tapaamisväli"]
     assert [term["name"] for term in english] == ["Session", "Interval"]
 
 
 def test_debriefing_without_a_regular_rhythm_has_no_offer(graph):
-    for path in (SERVICES["fi"][5], SERVICES["en"][5]):
+    for path in (SERVICES["debriefing"]["fi"], SERVICES["debriefing"]["en"]):
         assert "offers" not in graph(path)["Service"][0]

@@ -1,13 +1,13 @@
-"""Interface strings: every one translated, and a third language needs no code."""
+"""Interface strings: every one translated; a third language needs no code anywhere."""
 
+import json
 import shutil
-from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
-from bs4 import BeautifulSoup
-from conftest import ROOT, SITEURL, run_pelican
+from conftest import ROOT, SITEURL, parse_page, run_pelican
+from lxml import etree
 
 CATALOGS = ROOT / "theme" / "translations"
 
@@ -80,24 +80,31 @@ Sidan du söker finns inte.
 """
 
 
-def test_a_third_language_needs_only_content_and_one_settings_entry(tmp_path):
-    content = tmp_path / "content"
+@pytest.fixture(scope="module")
+def swedish_site(tmp_path_factory):
+    """Return the output of the real content plus a Swedish home page."""
+    folder = tmp_path_factory.mktemp("swedish")
+    content = folder / "content"
     shutil.copytree(ROOT / "content", content)
     (content / "sv").mkdir()
     (content / "sv" / "index.md").write_text(SWEDISH_HOME, "utf-8")
     (content / "sv" / "404.md").write_text(SWEDISH_NOT_FOUND, "utf-8")
     subsites = '{"en": {}, "sv": {"SITENAME": "Arbetshandledning"}}'
+    output = folder / "output"
     result = run_pelican(
         content,
-        tmp_path / "out",
+        output,
         "publishconf.py",
         "-e",
         f"I18N_SUBSITES={subsites}",
+        'SUPERVISION_LANGUAGES=["fi", "en", "sv"]',
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    swedish = BeautifulSoup(
-        Path(tmp_path / "out" / "sv" / "index.html").read_text("utf-8"), "html.parser"
-    )
+    return output
+
+
+def test_a_third_language_needs_only_content_and_one_settings_entry(swedish_site):
+    swedish = parse_page(swedish_site, "/sv/")
     assert swedish.html["lang"] == "sv"
     hreflangs = {
         link["hreflang"]: link["href"]
@@ -111,7 +118,44 @@ def test_a_third_language_needs_only_content_and_one_settings_entry(tmp_path):
     }
     switch = {a["lang"]: a.text for a in swedish.select(".language-switch a")}
     assert switch == {"fi": "Suomi", "en": "English"}
-    finnish = BeautifulSoup(
-        (tmp_path / "out" / "index.html").read_text("utf-8"), "html.parser"
-    )
+    finnish = parse_page(swedish_site, "/")
     assert finnish.find("link", hreflang="sv")["href"] == SITEURL + "/sv/"
+
+
+SITEMAP_NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+}
+
+
+def test_sitemap_lists_the_swedish_page_with_every_language_version(swedish_site):
+    sitemap = etree.parse(str(swedish_site / "sitemap.xml"))
+    (url,) = sitemap.xpath(
+        "//s:url[s:loc = $loc]", namespaces=SITEMAP_NS, loc=SITEURL + "/sv/"
+    )
+    alternates = {
+        link.get("hreflang"): link.get("href")
+        for link in url.iterfind("xhtml:link", SITEMAP_NS)
+    }
+    assert alternates == {
+        "fi": SITEURL + "/",
+        "en": SITEURL + "/en/",
+        "sv": SITEURL + "/sv/",
+        "x-default": SITEURL + "/",
+    }
+
+
+def test_finnish_home_page_offers_the_swedish_locale_as_an_alternate(swedish_site):
+    page = parse_page(swedish_site, "/")
+    alternates = [
+        meta["content"]
+        for meta in page.find_all("meta", property="og:locale:alternate")
+    ]
+    assert alternates == ["en_GB", "sv_SE"]
+
+
+def test_structured_data_lists_swedish_once_the_practice_offers_it(swedish_site):
+    page = parse_page(swedish_site, "/sv/")
+    graph = json.loads(page.find("script", type="application/ld+json").string)
+    (practice,) = [n for n in graph["@graph"] if n["@type"] == "ProfessionalService"]
+    assert practice["contactPoint"]["availableLanguage"] == ["fi", "en", "sv"]

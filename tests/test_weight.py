@@ -3,18 +3,17 @@
 import json
 
 import brotli
-from bs4 import BeautifulSoup
-from conftest import SITEURL
+from conftest import SITEURL, parse_page
 
 from tools import weight
 
 
-def fetched(file):
+def fetched(site, path):
     """Return the distinct files a browser fetches for a page, read independently.
 
     An icon written into the page as a data: URI is not fetched.
     """
-    page = BeautifulSoup(file.read_text("utf-8"), "html.parser")
+    page = parse_page(site, path)
     urls = [link["href"] for link in page.find_all("link", rel="stylesheet")]
     urls += [link["href"] for link in page.find_all("link", rel="icon")]
     urls += [tag["src"] for tag in page.find_all(["script", "img"], src=True)]
@@ -43,11 +42,10 @@ def test_html_is_weighed_raw_and_as_the_brotli_copy_the_host_sends(site):
     assert weights["/"].brotli["html"] == len(packed)
 
 
-def test_requests_count_the_page_and_every_file_it_fetches(site, html_files):
+def test_requests_count_the_page_and_every_file_it_fetches(site, page_paths):
     weights = {w.path: w for w in weight.weigh_site(site, SITEURL)}
-    for file in html_files:
-        path = "/" + file.as_posix().removesuffix("index.html")
-        assert weights[path].requests == 1 + len(fetched(site / file)), path
+    for path in page_paths:
+        assert weights[path].requests == 1 + len(fetched(site, path)), path
 
 
 def test_style_sheets_are_weighed_with_every_page_that_links_them(site):

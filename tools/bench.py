@@ -45,12 +45,14 @@ MEMORY_NEEDED = 512 * 2**20
 # left out, and the settings that turn a stage off. What is left in the last
 # row is reading and writing both languages with our theme.
 LAST_STAGE = "… and minification"
+CHECKS = "supervision_site.site_checks"
+ASSETS = "supervision_site.published_assets"
 LEFT_OUT = {
     "ours": ((), {}),
-    "without the checks": (("site_checks",), {}),
-    "… and compression": (("site_checks",), {"COMPRESS_EXTENSIONS": []}),
-    # No hashed copies are written without publish_assets.
-    LAST_STAGE: (("site_checks", "publish_assets"), {"ASSET_FINGERPRINT": False}),
+    "without the checks": ((CHECKS,), {}),
+    "… and compression": ((CHECKS,), {"COMPRESS_EXTENSIONS": []}),
+    # No hashed copies are written without published_assets.
+    LAST_STAGE: ((CHECKS, ASSETS), {"ASSET_FINGERPRINT": False}),
 }
 
 

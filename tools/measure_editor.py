@@ -46,7 +46,7 @@ def free_port():
 
 def start_editor(folder):
     """Start the copy's preview with the editor; return the process and its URL."""
-    command = [sys.executable, "-u", "scripts/serve.py", "pelicanconf.py"]
+    command = [sys.executable, "-u", "-m", "scripts.serve", "pelicanconf.py"]
     command += ["--port", str(free_port()), "--editor"]
     editor = subprocess.Popen(
         command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True

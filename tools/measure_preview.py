@@ -26,7 +26,7 @@ PAGE = "content/fi/index.md"
 def start_preview(folder):
     """Start the copy's preview on a free port; return the process and its URL."""
     preview = subprocess.Popen(
-        [sys.executable, "-u", "scripts/serve.py", "pelicanconf.py", "--port", "0"],
+        [sys.executable, "-u", "-m", "scripts.serve", "pelicanconf.py", "--port", "0"],
         cwd=folder,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

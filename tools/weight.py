@@ -1,6 +1,6 @@
 """Print what every page of the production site weighs, beside the budget.
 
-Usage: PYTHONPATH=plugins python -m tools.weight [--site FOLDER] [--report FILE]
+Usage: python -m tools.weight [--site FOLDER] [--report FILE]
 
 Without ``--site`` the real content is built with publishconf.py into a
 temporary folder first. For each page: bytes of HTML, CSS, JavaScript and
@@ -11,7 +11,6 @@ compressed) against the budget; the same figures are written as JSON.
 
 import argparse
 import json
-import runpy
 import subprocess
 import sys
 import tempfile
@@ -19,12 +18,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
-from site_checks.budget import measure_page
-from site_checks.site import BuiltSite
+from supervision_site.core.settings import read_site_settings
+from supervision_site.site_checks.budget import measure_page
+from supervision_site.site_checks.site import BuiltSite
 
 ROOT = Path(__file__).resolve().parent.parent
-FIRST_TRIP_MOST = 14 * 1024  # HTML plus blocking CSS, compressed
-REQUESTS_MOST = 4
+SETTINGS = read_site_settings(ROOT / "publishconf.py")
+FIRST_TRIP_MOST = SETTINGS["SITE_CHECK_PAGE_BUDGET"]  # HTML and blocking CSS, brotli
+REQUESTS_MOST = SETTINGS["SITE_CHECK_REQUESTS_MOST"]
 KINDS = ("html", "css", "js", "images")
 # Files a host sends compressed; images in other formats are sent as they are.
 TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".json", ".txt", ".xml"}
@@ -112,12 +113,6 @@ def format_table(weights):
     return "\n".join(lines)
 
 
-def production_siteurl():
-    """Return the SITEURL of publishconf.py."""
-    sys.path.insert(0, str(ROOT))  # publishconf.py imports pelicanconf
-    return runpy.run_path(str(ROOT / "publishconf.py"))["SITEURL"]
-
-
 def build(folder):
     """Build the real content with publishconf.py into ``folder``."""
     command = [sys.executable, "-m", "pelican", "content", "-o", str(folder)]
@@ -152,7 +147,7 @@ def main(arguments):
     parser.add_argument("--site", type=Path, help="a production build to weigh")
     parser.add_argument("--report", type=Path, default=ROOT / "reports/weight.json")
     options = parser.parse_args(arguments)
-    siteurl = production_siteurl()
+    siteurl = SETTINGS["SITEURL"]
     if options.site:
         weights = report(options.site, siteurl, options.report)
     else:

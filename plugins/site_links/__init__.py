@@ -1,3 +1,0 @@
-from .links import register
-
-__all__ = ["register"]

@@ -1,0 +1,1 @@
+"""What every job of the build shares: languages, front matter, settings, problems."""

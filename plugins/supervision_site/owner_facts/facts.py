@@ -1,0 +1,326 @@
+"""Find the owner's facts that are still placeholders, and text still to be written.
+
+Every fact is a setting in the first block of pelicanconf.py. ``FACTS`` names
+each one with the placeholder the project ships and an example of a real
+value; a fact in ``TRANSLATED`` is written once for each language (the English
+ones in the ``ENGLISH`` entry). A text placeholder carries ``MARKER``, which
+also marks text the owner must still write in a Markdown page.
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+from supervision_site.core.problems import Problem
+
+from .practice import PLACES
+
+MARKER = "[[TÄYDENNÄ"
+MARKER_TEXT = re.compile(r"\[\[TÄYDENNÄ[^\]]*\]\]")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact of the owner's: its setting, what it is, its placeholder, examples."""
+
+    setting: str
+    what: str  # in Finnish, as the owner's checklist names it
+    placeholder: object
+    examples: dict  # language -> an example of a real value
+    hint: str = ""  # what else the owner may write, in Finnish
+
+
+def fact(setting, what, placeholder, example, english=None, hint=""):
+    """Return a Fact; ``english`` is the example of a fact written in each language."""
+    examples = {"fi": example} if english is None else {"fi": example, "en": english}
+    return Fact(setting, what, placeholder, examples, hint)
+
+
+# In the order the owner fills them in (README.md, "Ennen julkaisua").
+FACTS = (
+    fact("SUPERVISOR_NAME", "nimesi", "Etunimi Sukunimi", "Maija Meikäläinen"),
+    fact(
+        "SUPERVISOR_TITLE",
+        "nimikkeesi",
+        "[[TÄYDENNÄ: nimike]]",
+        "työnohjaaja (STOry)",
+        "work supervisor (STOry)",
+    ),
+    fact(
+        "SUPERVISOR_TRAINING",
+        "koulutuksesi",
+        ["[[TÄYDENNÄ: koulutus]]"],
+        ["Työnohjaajakoulutus (STOry:n hyväksymä), 2015"],
+        ["Work supervisor training recognised by STOry, 2015"],
+    ),
+    fact(
+        "SUPERVISOR_MEMBERSHIPS",
+        "jäsenyytesi",
+        ["[[TÄYDENNÄ: jäsenyys]]"],
+        ["Suomen työnohjaajat ry (STOry)"],
+        ["Finnish Association of Work Supervisors (STOry)"],
+        hint="jos jäsenyyksiä ei ole, kirjoita []",
+    ),
+    fact(
+        "CONTACT_EMAIL",
+        "sähköpostiosoitteesi",
+        "etunimi.sukunimi@paikkamerkki.invalid",
+        "maija@tyonohjaus-meikalainen.fi",
+    ),
+    fact(
+        "CONTACT_PHONE",
+        "puhelinnumerosi",
+        "[[TÄYDENNÄ: puhelinnumero]]",
+        "+358 40 123 4567",
+        hint='jos et halua numeroa sivuille, kirjoita ""',
+    ),
+    fact("BUSINESS_ID", "Y-tunnus", "[[TÄYDENNÄ: Y-tunnus]]", "1234567-8"),
+    fact(
+        "BUSINESS_ADDRESS",
+        "postiosoite tai paikkakunta",
+        "[[TÄYDENNÄ: postiosoite tai paikkakunta]]",
+        "Hämeenkatu 1 A, 33100 Tampere",
+    ),
+    fact(
+        "SESSION_PLACES",
+        "tapaamispaikat",
+        [],
+        ["workplace", "online"],
+        hint='vaihtoehdot ovat "workplace" (asiakkaan työpaikka), "premises" '
+        '(omat tilasi) ja "online" (etäyhteys)',
+    ),
+    fact(
+        "AREA_SERVED",
+        "toiminta-alueesi",
+        "[[TÄYDENNÄ: toiminta-alue]]",
+        "Pirkanmaa; etänä koko Suomi",
+        "Pirkanmaa; online anywhere in Finland",
+    ),
+    fact(
+        "SUPERVISION_LANGUAGES",
+        "työnohjauksen kielet",
+        [],
+        ["fi", "en"],
+        hint="kielet kirjoitetaan kaksikirjaimisina koodeina",
+    ),
+    fact(
+        "PRICING",
+        "hinnoittelu",
+        "[[TÄYDENNÄ: hinnoittelu]]",
+        "Pyydä tarjous: hinta riippuu ryhmän koosta ja tapaamisten määrästä.",
+        "Ask for a quote: the price depends on the group and the number of sessions.",
+    ),
+    fact(
+        "SITE_ADDRESS",
+        "sivuston osoite",
+        "https://tyonohjaus.invalid",
+        "https://www.tyonohjaus-meikalainen.fi",
+    ),
+    fact(
+        "CONTACT_FORM_ENDPOINT",
+        "lomakkeen osoite lomakepalvelussa",
+        "https://lomakepalvelu.invalid/f/TAYDENNA",
+        "https://formspree.io/f/abcdwxyz",
+    ),
+    fact(
+        "CONTACT_FORM_PROCESSOR",
+        "lomakepalvelun nimi",
+        "[[TÄYDENNÄ: lomakepalvelun nimi]]",
+        "Formspree, Inc.",
+    ),
+    fact(
+        "CONTACT_FORM_PROCESSOR_COUNTRY",
+        "lomakepalvelun maa",
+        "",
+        "US",
+        hint='maa kirjoitetaan kahdella kirjaimella, kuten "IE" tai "FI"',
+    ),
+    fact(
+        "CONTACT_FORM_DATA_LEAVES_EU",
+        "tieto viestien siirrosta EU:n ja ETA:n ulkopuolelle",
+        None,
+        True,
+        hint="jos viestit pysyvät EU:ssa ja ETA:ssa, kirjoita False",
+    ),
+    fact(
+        "MESSAGE_RETENTION_MONTHS",
+        "viestien säilytysaika kuukausina",
+        None,
+        12,
+    ),
+)
+TRANSLATED = frozenset(f.setting for f in FACTS if len(f.examples) > 1)
+
+
+def texts(value):
+    """Return the strings of a setting's value: itself, or the items of a list."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [item for item in value if isinstance(item, str)]
+    return []
+
+
+def is_placeholder(value, fact):
+    """Return whether a fact's value is its placeholder or still carries the marker."""
+    return value == fact.placeholder or any(MARKER in text for text in texts(value))
+
+
+def literal(value):
+    """Return a value as the owner writes it in pelicanconf.py: ``"Maija"``, ``12``."""
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(literal(item) for item in value) + "]"
+    return repr(value)
+
+
+def languages(settings):
+    """Return each language of the site with its settings: the main language first."""
+    main = settings.get("MAIN_LANG", settings["DEFAULT_LANG"])
+    sites = [(main, settings)]
+    for lang, overrides in settings.get("I18N_SUBSITES", {}).items():
+        if lang != main:
+            sites.append((lang, {**settings, **overrides}))
+    return sites
+
+
+def setting_line(lines, name, in_subsite, value):
+    """Return the number of the line that sets ``name``, or None.
+
+    A language's entry writes ``"NAME": value``; the line that also shows the
+    value is preferred, as every language's entry names the same settings.
+    """
+    pattern = rf'\s*"{name}"\s*:' if in_subsite else rf"{name}\s*="
+    found = [n for n, line in enumerate(lines, 1) if re.match(pattern, line)]
+    shown = [n for n in found if any(text in lines[n - 1] for text in texts(value))]
+    return (shown or found or [None])[0]
+
+
+def settings_file(settings):
+    """Return the file the facts are written in and its lines (none if unreadable)."""
+    file = Path(settings["OWNER_FACTS_FILE"])
+    try:
+        return file, file.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return file, []
+
+
+def find_placeholders(settings):
+    """Return a Problem for every fact whose value is still its placeholder."""
+    file, lines = settings_file(settings)
+    main = settings.get("MAIN_LANG", settings["DEFAULT_LANG"])
+    problems = []
+    for lang, values in languages(settings):
+        for fact in FACTS:
+            if lang != main and fact.setting not in TRANSLATED:
+                continue
+            value = values.get(fact.setting)
+            if not is_placeholder(value, fact):
+                continue
+            example = fact.examples.get(lang, fact.examples["fi"])
+            if lang == main:
+                field, written = fact.setting, f"{fact.setting} = {literal(example)}"
+            else:
+                field = f"{fact.setting} ({lang})"
+                written = f'"{fact.setting}": {literal(example)}'
+            problems.append(
+                Problem(
+                    file.name,
+                    field,
+                    f"täydennä {fact.what} (nyt {literal(value)}); "
+                    f"kirjoita esimerkiksi {written}"
+                    + (f"; {fact.hint}" if fact.hint else ""),
+                    setting_line(lines, fact.setting, lang != main, value),
+                )
+            )
+    return problems
+
+
+# Facts whose real value must be one of a few: what each may be, in Finnish.
+CHOICES = {
+    "SESSION_PLACES": (
+        lambda value: all(place in PLACES for place in value),
+        'vain "workplace", "premises" ja "online" käyvät',
+    ),
+    "SUPERVISION_LANGUAGES": (
+        lambda value: all(is_language(code) for code in value),
+        'kirjoita kielet kaksikirjaimisina koodeina, kuten "fi", "sv" ja "en"',
+    ),
+    "CONTACT_FORM_DATA_LEAVES_EU": (
+        lambda value: isinstance(value, bool),
+        "kirjoita True tai False ilman lainausmerkkejä",
+    ),
+    "MESSAGE_RETENTION_MONTHS": (
+        lambda value: type(value) is int and value > 0,
+        "kirjoita kuukausien määrä numerolla ilman lainausmerkkejä, esimerkiksi 12",
+    ),
+}
+
+
+def is_language(code):
+    """Return whether Babel knows ``code`` as a language."""
+    try:
+        Locale.parse(code)
+    except (TypeError, ValueError, UnknownLocaleError):
+        return False
+    return True
+
+
+def find_unreadable(settings):
+    """Return a Problem for every fact that is not a placeholder but not readable."""
+    file, lines = settings_file(settings)
+    facts = {fact.setting: fact for fact in FACTS}
+    problems = []
+    for name, (readable, expected) in CHOICES.items():
+        value = settings.get(name)
+        if is_placeholder(value, facts[name]):
+            continue
+        try:
+            ok = readable(value)
+        except TypeError:
+            ok = False
+        if not ok:
+            problems.append(
+                Problem(
+                    file.name,
+                    name,
+                    f"{literal(value)} ei käy; {expected}",
+                    setting_line(lines, name, False, value),
+                )
+            )
+    return problems
+
+
+def shorten(marked, most=48):
+    """Return a marked text cut to about ``most`` characters at a word's end."""
+    if len(marked) <= most:
+        return marked
+    return marked[:most].rsplit(" ", 1)[0].rstrip(",:;") + " …]]"
+
+
+def find_markers(content):
+    """Return a Problem for every marked text in the pages under ``content``."""
+    content = Path(content)
+    problems = []
+    for path in sorted(content.rglob("*.md")):
+        try:
+            lines = path.read_text("utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue  # reported by the check of every file read
+        for number, line in enumerate(lines, 1):
+            if MARKER in line:
+                found = MARKER_TEXT.search(line)
+                shown = shorten(found.group() if found else MARKER)
+                problems.append(
+                    Problem(
+                        f"{content.name}/{path.relative_to(content).as_posix()}",
+                        "teksti",
+                        f"kohta on kirjoittamatta (”{shown}”); kirjoita oma "
+                        "tekstisi merkin tilalle",
+                        number,
+                    )
+                )
+    return problems

@@ -1,0 +1,69 @@
+"""Production output: minified and hashed files, ``_headers``, compressed copies, CNAME.
+
+Runs on pelican-granular-signals' ``minify`` signal, which comes after every
+page of every language is written; the compressed copies follow on its
+``compress`` signal, before the checks on ``deploy``.
+"""
+
+import logging
+from pathlib import Path
+
+import blinker
+from pelican import signals
+from pelican.plugins import granular_signals
+
+from supervision_site.core.languages import is_main_site
+from supervision_site.core.settings import apply_defaults
+from supervision_site.security_policy.policy import build_headers_file
+
+from .compressed import compress_tree
+from .fingerprint import copy_fingerprinted
+from .minify import minify_tree
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "COMPRESS_"
+DEFAULTS = {
+    # The files that get .br and .gz copies, by suffix.
+    "COMPRESS_EXTENSIONS": {".css", ".html", ".js", ".json", ".svg", ".txt", ".xml"},
+    # The site's own domain for GitHub Pages, written to CNAME ("" for none).
+    "CUSTOM_DOMAIN": "",
+}
+
+
+def url_path(file, output):
+    """Return the URL path that serves a written file: ``/palvelut/`` for its index."""
+    path = "/" + file.relative_to(output).as_posix()
+    return path.removesuffix("index.html")
+
+
+def finish_output(pelican):
+    """Minify the output, add hashed asset copies, write ``_headers`` and CNAME."""
+    settings = pelican.settings
+    if not is_main_site(settings):
+        return
+    output = Path(settings["OUTPUT_PATH"])
+    count = minify_tree(output)
+    copies = copy_fingerprinted(output / settings["THEME_STATIC_DIR"], settings)
+    logger.info(
+        "[published_assets] minified %s files, %s hashed copies", count, len(copies)
+    )
+    assets = sorted(url_path(file, output) for file in copies)
+    (output / "_headers").write_text(build_headers_file(settings, assets), "utf-8")
+    if settings["CUSTOM_DOMAIN"]:
+        (output / "CNAME").write_text(settings["CUSTOM_DOMAIN"] + "\n", "utf-8")
+
+
+def compress_output(pelican):
+    """Write the compressed copies of the finished output (once, by the main site)."""
+    if is_main_site(pelican.settings):
+        count = compress_tree(pelican.settings)
+        logger.info("[published_assets] %s compressed copies", count)
+
+
+def register():
+    """Connect the handlers; the granular signals must exist first."""
+    granular_signals.register()
+    signals.initialized.connect(apply_defaults)
+    blinker.signal("minify").connect(finish_output)
+    blinker.signal("compress").connect(compress_output)

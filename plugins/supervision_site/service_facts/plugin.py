@@ -1,0 +1,166 @@
+"""Read every page's front matter, stop on mistakes, and give service pages their facts.
+
+A page in a language's subfolder (``content/fi/palvelut/…``) is a service page.
+Problems are collected while Pelican reads and reported together once all
+content is read, before anything is written.
+"""
+
+import logging
+import os
+from functools import partial
+
+from babel import Locale
+from pelican import signals
+from pelican.contents import Page
+
+from supervision_site.core.languages import catalog, main_language, writes_page
+from supervision_site.core.problems import Problem, at_field, stop_on
+from supervision_site.core.settings import apply_defaults
+from supervision_site.site_links.memo import once_per_pages
+
+from . import display
+from .merge import PageFacts, build_records, find_missing_roles
+from .parsers import SERVICE_FIELDS, FrontMatterError, parse_key
+from .schema import check_page, field_name
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "SERVICES_"
+DEFAULTS = {
+    # Languages in which every page must exist; another language may be partial.
+    "SERVICES_REQUIRED_LANGUAGES": None,  # None: only the main language
+    # Front-matter fields other plugins read, accepted on any page.
+    "SERVICES_EXTRA_FIELDS": (),
+}
+READ_PAGES = "services_read_pages"  # context entry: every Page read in this run
+
+
+def is_service(page):
+    """Return whether a page is a service page."""
+    return page.template == "service"
+
+
+def remember_page(content):
+    """Give a page in a subfolder the service template, and keep it for checking.
+
+    A ``Key`` written twice reaches Pelican as a list, which it cannot sort among
+    the other keys; such a page gets an empty key and is reported by the check.
+    """
+    if not isinstance(content, Page):
+        return
+    if isinstance(content.metadata.get("key"), list):
+        content.key = ""
+    if content.metadata.get("prefix") and "template" not in content.metadata:
+        content.template = "service"
+    if content._context is not None:
+        content._context.setdefault(READ_PAGES, []).append(content)
+
+
+def read_facts(page, path):
+    """Return what one page states, and the problems of its values."""
+    problems, key = [], None
+    written_key = page.metadata.get("key")
+    if not isinstance(written_key, list):  # a Key written twice is reported elsewhere
+        try:
+            key = parse_key(written_key or "")
+        except FrontMatterError as error:
+            problems.append(Problem(path, "Key", str(error)))
+    facts, unreadable = {}, set()
+    if is_service(page):
+        for name, parse in SERVICE_FIELDS.items():
+            text = page.metadata.get(name)
+            if not isinstance(text, str):
+                continue
+            try:
+                facts[name] = (parse(text), " ".join(text.split()))
+            except FrontMatterError as error:
+                unreadable.add(name)
+                problems.append(Problem(path, field_name(name), str(error)))
+    stated = PageFacts(
+        path, page.lang, key, is_service(page), facts, frozenset(unreadable)
+    )
+    return stated, problems
+
+
+def check_and_build(generators):
+    """Check every page read in this run; stop on problems, else attach the records."""
+    context, settings = generators[0].context, generators[0].settings
+    pages = context.get(READ_PAGES, [])
+    root = os.path.dirname(settings["PATH"])
+    main_lang = main_language(settings)
+    extra_fields = settings["SERVICES_EXTRA_FIELDS"]
+    required = settings["SERVICES_REQUIRED_LANGUAGES"] or [main_lang]
+    templates = page_templates(generators[0].env)
+    problems, all_facts = [], []
+    for page in pages:
+        path = os.path.relpath(page.source_path, root)
+        problems += check_page(
+            path, page.metadata, is_service(page), extra_fields, templates
+        )
+        stated, found = read_facts(page, path)
+        all_facts.append(stated)
+        problems += found
+    records, found = build_records(all_facts, main_lang, required)
+    content = os.path.relpath(settings["PATH"], root)
+    problems += find_missing_roles(all_facts, settings["PAGE_ROLES"], content + "/")
+    stop_on([at_field(p, os.path.join(root, p.path)) for p in problems + found])
+    catalogs, locales = {}, {}
+    for page in pages:
+        record = records.get(page.metadata.get("key")) if is_service(page) else None
+        if record is None:
+            continue
+        page.service = record
+        if not writes_page(page, settings):
+            continue
+        if page.lang not in catalogs:
+            catalogs[page.lang] = catalog(settings, page.lang)
+            locales[page.lang] = Locale.parse(page.lang)
+        t = catalogs[page.lang]
+        facts = display.build_facts(record, locales[page.lang], t)
+        page.service_facts = display.build_box(record, facts, t)
+        page.service_brief = display.build_brief(facts)
+        page.service_row = display.build_row(facts, t)
+    logger.debug("[service_facts] %d service records", len(records))
+
+
+def page_templates(env):
+    """Return the names a page's ``Template`` may take: the theme's own templates."""
+    names = env.list_templates(extensions=["html"])
+    own = (name.removeprefix("!theme/") for name in names if name.startswith("!theme/"))
+    return {name.removesuffix(".html") for name in own if "/" not in name}
+
+
+def sort_service_pages(context):
+    """Return this language's service pages in their ``Order``, as a tuple."""
+    pages = [page for page in context.get("pages", []) if hasattr(page, "service")]
+    return tuple(sorted(pages, key=lambda page: (page.service.order, page.service.key)))
+
+
+def build_service_pages(context):
+    """Return this language's service pages in their ``Order`` (sorted once)."""
+    return once_per_pages(context, "service_pages", sort_service_pages)
+
+
+def build_service_table(context, t):
+    """Return the comparison table of this language's services: headings and rows."""
+    return {
+        "columns": display.build_columns(t),
+        "rows": build_service_pages(context),
+    }
+
+
+def add_template_helpers(generator):
+    """Install ``service_pages()`` and ``service_table()`` as template globals."""
+    t = catalog(generator.settings)
+    generator.env.globals.update(
+        service_pages=partial(build_service_pages, context=generator.context),
+        service_table=partial(build_service_table, context=generator.context, t=t),
+    )
+
+
+def register():
+    """Connect the handlers."""
+    signals.initialized.connect(apply_defaults)
+    signals.content_object_init.connect(remember_page)
+    signals.all_generators_finalized.connect(check_and_build)
+    signals.generator_init.connect(add_template_helpers)

@@ -1,0 +1,116 @@
+"""Check the front matter every page shares: required fields, known names, lengths."""
+
+import difflib
+import html
+import re
+
+from supervision_site.core.problems import Problem
+
+from .parsers import SERVICE_FIELDS
+
+# Fields any page may have; service pages also take the service fields.
+PAGE_FIELDS = (
+    "title",
+    "summary",
+    "key",
+    "template",
+    "save_as",
+    "url",
+    "status",
+    "slug",
+    "menu_title",
+)
+# Names Pelican adds itself: from the file's folder, and its own bookkeeping.
+ADDED_FIELDS = ("lang", "prefix", "category", "reader")
+# How the owner writes a field name where it differs from plain capitalization.
+FIELD_SPELLINGS = {"url": "URL"}
+SUMMARY_MOST = 160
+STATUSES = ("published", "hidden", "draft")
+TAGS = re.compile(r"<[^>]*>")
+
+
+def field_name(name):
+    """Return a field's name as the owner writes it: ``Session``, ``URL``."""
+    return FIELD_SPELLINGS.get(name, name[:1].upper() + name[1:])
+
+
+def plain_text(value):
+    """Return the visible text of a value Pelican has rendered as HTML."""
+    return " ".join(html.unescape(TAGS.sub("", value)).split())
+
+
+def check_page(path, metadata, is_service, extra_fields=(), templates=None):
+    """Return the problems of one page's fields (not yet its service facts).
+
+    ``templates`` are the theme's page templates by name; None skips that check.
+    """
+    problems = []
+    for name, allowed in (("status", STATUSES), ("template", templates)):
+        value = metadata.get(name)
+        if isinstance(value, str) and allowed is not None and value not in allowed:
+            problems.append(
+                Problem(
+                    path,
+                    field_name(name),
+                    f'"{value}" is not a {name}; write one of '
+                    + ", ".join(sorted(allowed)),
+                )
+            )
+    for name in ("title", "summary"):
+        if not str(metadata.get(name, "")).strip():
+            problems.append(Problem(path, field_name(name), MISSING[name]))
+    summary = metadata.get("summary")
+    if isinstance(summary, str) and len(plain_text(summary)) > SUMMARY_MOST:
+        problems.append(
+            Problem(
+                path,
+                "Summary",
+                f"{len(plain_text(summary))} characters, more than the "
+                f"{SUMMARY_MOST} search engines show; shorten it",
+            )
+        )
+    allowed = (*PAGE_FIELDS, *SERVICE_FIELDS, *extra_fields)
+    for name, value in metadata.items():
+        if name in ADDED_FIELDS:
+            continue
+        if name not in allowed:
+            problems.append(Problem(path, field_name(name), unknown(name, value)))
+        elif name in SERVICE_FIELDS and not is_service:
+            problems.append(
+                Problem(
+                    path,
+                    field_name(name),
+                    "only a service page takes this field (a file in a folder such "
+                    "as content/fi/palvelut/); move the file there or remove the line",
+                )
+            )
+        elif isinstance(value, list):
+            problems.append(
+                Problem(
+                    path,
+                    field_name(name),
+                    f"written {len(value)} times; keep one line "
+                    f'"{field_name(name)}: …"',
+                )
+            )
+    return problems
+
+
+MISSING = {
+    "title": 'missing; add a line such as "Title: Ryhmätyönohjaus" at the top',
+    "summary": (
+        f"missing; add one sentence of at most {SUMMARY_MOST} characters, such as "
+        '"Summary: Ryhmätyönohjauksessa osallistujat oppivat toisiltaan."'
+    ),
+}
+
+
+def unknown(name, value):
+    """Return the message for an unknown field name, suggesting the nearest one."""
+    known = [*PAGE_FIELDS, *SERVICE_FIELDS]
+    near = difflib.get_close_matches(name, known, n=1, cutoff=0.7)
+    if near:
+        shown = value if isinstance(value, str) else "…"
+        return f'unknown field; did you mean "{field_name(near[0])}: {shown}"?'
+    names = ", ".join(field_name(field) for field in known)
+    return f"unknown field; the fields are {names}"

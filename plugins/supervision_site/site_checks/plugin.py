@@ -1,0 +1,137 @@
+"""Stop the build when the written site has a broken link or a page over budget.
+
+Runs on pelican-granular-signals' last stage (``deploy``) of the main site,
+after every language is written, minified and compressed. The build then
+exits non-zero with one plain line per problem; the Makefile builds into a
+fresh folder, so the published site stays as it was.
+"""
+
+from pathlib import Path
+
+import blinker
+from pelican import signals
+from pelican.plugins import granular_signals
+
+from supervision_site.core.languages import is_main_site, main_language
+from supervision_site.core.problems import Problem, at_field, stop_on, text_line
+from supervision_site.core.settings import apply_defaults
+
+from .budget import measure_page
+from .links import SiteLinks
+from .site import BuiltSite
+from .unread import explain, unread_files
+
+PREFIX = "SITE_CHECK_"
+DEFAULTS = {
+    # What a page's first round trip may carry: its HTML and render-blocking CSS,
+    # in bytes after brotli. None skips the weight and script checks (the live
+    # preview does, to rebuild faster; publishing never does).
+    "SITE_CHECK_PAGE_BUDGET": 14 * 1024,
+    # How many requests a page may make on its first load (make weight and the
+    # tests count them in a browser).
+    "SITE_CHECK_REQUESTS_MOST": 4,
+}
+SOURCES = "_SITE_CHECK_SOURCES"  # set by the build: content file of each output file
+
+
+def check_every_file_read(generator):
+    """Stop as soon as the pages are read when a content file could not be read.
+
+    This comes before the other checks: a page that is not read makes its
+    translation look missing, which would only be a second, misleading line.
+    """
+    content = Path(generator.settings["PATH"])
+    problems = []
+    for path, error in unread_files(generator.context):
+        field, message = explain(content / path, error)
+        problem = Problem(f"{content.name}/{path}", field, message)
+        problems.append(at_field(problem, content / path))
+    stop_on(problems)
+
+
+def record_sources(generators):
+    """Remember which content file each output file was written from."""
+    settings = generators[0].settings
+    main_lang = main_language(settings)
+    sources = {}
+    for generator in generators:
+        for page in getattr(generator, "pages", []) + getattr(
+            generator, "hidden_pages", []
+        ):
+            for content in [page, *page.translations]:
+                prefix = "" if content.lang == main_lang else f"{content.lang}/"
+                sources[prefix + content.save_as] = content.relative_source_path
+    settings[SOURCES] = sources
+
+
+def describe(file, settings):
+    """Name the content file a built file came from, or the built file itself."""
+    output = Path(settings["OUTPUT_PATH"])
+    built = file.relative_to(output).as_posix()
+    source = settings.get(SOURCES, {}).get(built)
+    if source:
+        return f"{Path(settings['PATH']).name}/{source}"
+    return f"the theme's page {built}"
+
+
+def find_problems(settings):
+    """Return a Problem for every broken reference and page over budget.
+
+    Each page is parsed once, for its links and its weight together.
+    """
+    site = BuiltSite(settings["OUTPUT_PATH"], settings["SITEURL"])
+    links = SiteLinks(site)
+    limit = settings["SITE_CHECK_PAGE_BUDGET"]
+    root = Path(settings["PATH"]).parent
+    broken, problems = [], []
+    for file in site.pages():
+        document = site.document(file)
+        broken += links.broken_in(file, document)
+        if limit is None:
+            continue
+        _, compressed, scripts = measure_page(file, document, site)
+        if compressed > limit:
+            problems.append(
+                Problem(
+                    describe(file, settings),
+                    "page weight",
+                    f"{compressed / 1024:.1f} KB compressed with its styles, over "
+                    f"the budget of {limit / 1024:.0f} KB; shorten the page or "
+                    "split it in two",
+                )
+            )
+        problems += [
+            Problem(
+                describe(file, settings),
+                "script",
+                f"“{script}” blocks rendering; load it with <script defer>",
+            )
+            for script in scripts
+        ]
+    broken += links.broken_in_style_sheets()
+    problems += [
+        Problem(
+            describe(file, settings),
+            "link",
+            f"“{reference}” leads to no page of the site; link to another page "
+            "by its file, e.g. [Yhteystiedot]({filename}/fi/yhteystiedot.md)",
+            text_line(root / describe(file, settings), reference),
+        )
+        for file, reference in broken
+    ]
+    return problems
+
+
+def check_site(pelican):
+    """Stop the build with one line per problem in the written site."""
+    if is_main_site(pelican.settings):
+        stop_on(find_problems(pelican.settings))
+
+
+def register():
+    """Connect the handlers; the granular signals must exist first."""
+    granular_signals.register()
+    signals.initialized.connect(apply_defaults)
+    signals.page_generator_finalized.connect(check_every_file_read)
+    signals.all_generators_finalized.connect(record_sources)
+    blinker.signal("deploy").connect(check_site)
