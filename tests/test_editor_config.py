@@ -9,22 +9,14 @@ from pelican.settings import read_settings
 
 from editor.config import build_config, build_local_backend
 from scripts.project_copy import copy_project
-from supervision_site.service_facts.parsers import (
-    CONTRACT,
-    FORMAT_EXAMPLES,
-    INTERVAL,
-    PROCESS,
-    SERVICE_FIELDS,
-    SESSION,
-    parse_format,
-)
+from supervision_site.service_facts import parsers
 
 BACKEND = build_local_backend("http://127.0.0.1:8081")
 DURATIONS = {
-    "session": SESSION,
-    "interval": INTERVAL,
-    "contract": CONTRACT,
-    "process": PROCESS,
+    "session": parsers.SESSION,
+    "interval": parsers.INTERVAL,
+    "contract": parsers.CONTRACT,
+    "process": parsers.PROCESS,
 }
 
 
@@ -53,7 +45,7 @@ def fields(config, name):
 
 def test_finnish_services_have_every_fact_of_the_field_table_in_its_order(config):
     names = list(fields(config, "fi-services"))
-    assert names == ["title", "summary", "key", *SERVICE_FIELDS, "body"]
+    assert names == ["title", "summary", "key", *parsers.SERVICE_FIELDS, "body"]
 
 
 def test_english_services_take_their_facts_from_the_finnish_page(config):
@@ -79,8 +71,8 @@ def test_format_is_a_choice_among_the_parsers_examples(config):
     format_field = fields(config, "fi-services")["format"]
     assert format_field["widget"] == "select"
     values = [option["value"] for option in format_field["options"]]
-    assert values == re.findall(r'"([^"]+)"', FORMAT_EXAMPLES)
-    assert [parse_format(value) for value in values] == [
+    assert values == re.findall(r'"([^"]+)"', parsers.FORMAT_EXAMPLES)
+    assert [parsers.parse_format(value) for value in values] == [
         ("individual",),
         ("group",),
         ("individual", "group"),
