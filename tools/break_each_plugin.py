@@ -1,6 +1,6 @@
 """Check that the tests notice when a part of the build does nothing.
 
-Usage: python scripts/break_each_plugin.py [MODULE:FUNCTION ...]
+Usage: python tools/break_each_plugin.py [MODULE:FUNCTION ...]
 
 Each function is, in turn, made to return at once in a scratch copy of the
 project: every handler a plugin's register() connects, and the core's main
