@@ -25,6 +25,19 @@ FIELD_NAMES = (
     "Title, Summary, Key, Template, Save_as, URL, Status, Slug, Menu_title, Order, "
     "Format, Session, Interval, Contract, Process"
 )
+# Lines that more than one mistake gives.
+GROUP_FI_SESSION_IN_WORDS = (
+    f'{GROUP_FI}:6: Session: "puolitoista" is not a length of time; '
+    'write for example "90 min" or "1,5 h"'
+)
+GROUP_FI_WITHOUT_ENGLISH = (
+    f'{GROUP_FI}:3: Key: "group" has no English page; add one in '
+    'content/en/ with the line "Key: group"'
+)
+GROUP_EN_WITHOUT_FINNISH = (
+    f'{GROUP_EN}:3: Key: "group" is not the Key of any Finnish service; the '
+    "keys are debriefing, expert, individual, manager, team"
+)
 PREVIOUS_SITE = {
     "index.html": b"<!doctype html><title>The site as it was</title>",
     "theme/css/site.css": b"body { color: black; }",
@@ -73,10 +86,7 @@ def latin_1(path):
 MISTAKES = {
     "a value that is not a length of time": (
         [Edit(GROUP_FI, "Session: 1,5 h", "Session: puolitoista")],
-        [
-            f'{GROUP_FI}:6: Session: "puolitoista" is not a length of time; '
-            'write for example "90 min" or "1,5 h"'
-        ],
+        [GROUP_FI_SESSION_IN_WORDS],
     ),
     "a fact missing in both languages": (
         [Edit(GROUP_FI, "Format: ryhmä\n")],
@@ -114,8 +124,7 @@ MISTAKES = {
         [
             f'{GROUP_EN}:3: Key: "gruop" is not the Key of any Finnish service; '
             'did you mean "group"?',
-            f'{GROUP_FI}:3: Key: "group" has no English page; add one in '
-            'content/en/ with the line "Key: group"',
+            GROUP_FI_WITHOUT_ENGLISH,
         ],
     ),
     "two pages of a language with one key": (
@@ -129,10 +138,7 @@ MISTAKES = {
     ),
     "a service without its translation": (
         [Edit(GROUP_EN, removed=True)],
-        [
-            f'{GROUP_FI}:3: Key: "group" has no English page; add one in '
-            'content/en/ with the line "Key: group"'
-        ],
+        [GROUP_FI_WITHOUT_ENGLISH],
     ),
     "languages that disagree": (
         [Edit(GROUP_EN, "Key: group", "Key: group\nSession: 2 hours")],
@@ -161,8 +167,7 @@ MISTAKES = {
     "a key written twice": (
         [Edit(GROUP_FI, "Key: group", "Key: group\nKey: ryhma")],
         [
-            f'{GROUP_EN}:3: Key: "group" is not the Key of any Finnish service; the '
-            "keys are debriefing, expert, individual, manager, team",
+            GROUP_EN_WITHOUT_FINNISH,
             f'{GROUP_FI}:3: Key: written 2 times; keep one line "Key: …"',
         ],
     ),
@@ -202,8 +207,7 @@ MISTAKES = {
     "a field line without its colon": (
         [Edit(GROUP_FI, "Summary: ", "Summary ")],
         [
-            f'{GROUP_EN}:3: Key: "group" is not the Key of any Finnish service; the '
-            "keys are debriefing, expert, individual, manager, team",
+            GROUP_EN_WITHOUT_FINNISH,
             f"{GROUP_FI}: Key: missing; write the same short name in both "
             'languages, e.g. "Key: group"',
             f"{GROUP_FI}: Summary: missing; add one sentence of at most 160 "
@@ -238,8 +242,7 @@ MISTAKES = {
             'example "4–6 viikkoa" or "every 4–6 weeks"',
             f'{TEAM_EN}:4: Format: "team" is not a format; write "yksilö", "ryhmä" '
             'or "yksilö, ryhmä"',
-            f'{GROUP_FI}:6: Session: "puolitoista" is not a length of time; '
-            'write for example "90 min" or "1,5 h"',
+            GROUP_FI_SESSION_IN_WORDS,
         ],
     ),
 }

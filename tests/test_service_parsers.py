@@ -19,85 +19,86 @@ from supervision_site.service_facts.parsers import (
 )
 from supervision_site.service_facts.records import Range
 
+# What a person writes, in either language, and what each parser reads it as.
+READINGS = {
+    "a session is read as minutes": (
+        parse_session,
+        {
+            "60 min": Range(60, 60, "minute"),
+            "60 minuuttia": Range(60, 60, "minute"),
+            "90min": Range(90, 90, "minute"),
+            "1,5 h": Range(90, 90, "minute"),
+            "1.5 hours": Range(90, 90, "minute"),
+            "1,5 tuntia": Range(90, 90, "minute"),
+            "1,5 t": Range(90, 90, "minute"),
+            "puolitoista tuntia": Range(90, 90, "minute"),
+            "half an hour": Range(30, 30, "minute"),
+            "an hour": Range(60, 60, "minute"),
+            "  90   MIN. ": Range(90, 90, "minute"),
+        },
+    ),
+    "a session span is read as a range of minutes": (
+        parse_session,
+        dict.fromkeys(
+            ["60–90 min", "60-90 minutes", "1 h – 1,5 h"], Range(60, 90, "minute")
+        ),
+    ),
+    "an interval is read as a range of weeks": (
+        parse_interval,
+        dict.fromkeys(
+            [
+                "4–6 viikkoa",
+                "4-6 vk",
+                "4–6 viikon välein",
+                "every 4-6 weeks",
+                "4 to 6 weeks",
+            ],
+            Range(4, 6, "week"),
+        ),
+    ),
+    "a single interval is a range of one value": (
+        parse_interval,
+        {"joka 4 viikko": Range(4, 4, "week")},
+    ),
+    "a contract span is read in months": (
+        parse_contract,
+        dict.fromkeys(
+            ["6–12 kk", "6-12 months", "puoli vuotta–1 vuosi"], Range(6, 12, "month")
+        ),
+    ),
+    "contract alternatives are read as either": (
+        parse_contract,
+        dict.fromkeys(
+            ["6 or 12 months", "6 tai 12 kk"], Range(6, 12, "month", either=True)
+        ),
+    ),
+    "a contract in words is read in months": (
+        parse_contract,
+        {"puoli vuotta": Range(6, 6, "month"), "a year": Range(12, 12, "month")},
+    ),
+    "a process is read in months": (
+        parse_process,
+        dict.fromkeys(["1–2 vuotta", "1-2 years", "12–24 kk"], Range(12, 24, "month")),
+    ),
+    "formats are read in a fixed order": (
+        parse_format,
+        {
+            "ryhmä": ("group",),
+            "yksilö": ("individual",),
+            "group, individual": ("individual", "group"),
+            "yksilö, ryhmä": ("individual", "group"),
+            "Yksilö tai ryhmä": ("individual", "group"),
+            "group and group": ("group",),
+        },
+    ),
+    "an order is a whole number": (parse_order, {" 3 ": 3}),
+    "a key is kept without spaces around it": (parse_key, {" group ": "group"}),
+}
 
-@pytest.mark.parametrize(
-    ("text", "minutes"),
-    [
-        ("60 min", 60),
-        ("60 minuuttia", 60),
-        ("90min", 90),
-        ("1,5 h", 90),
-        ("1.5 hours", 90),
-        ("1,5 tuntia", 90),
-        ("1,5 t", 90),
-        ("puolitoista tuntia", 90),
-        ("half an hour", 30),
-        ("an hour", 60),
-        ("  90   MIN. ", 90),
-    ],
-)
-def test_session_is_read_as_minutes_in_both_languages(text, minutes):
-    assert parse_session(text) == Range(minutes, minutes, "minute")
 
-
-@pytest.mark.parametrize("text", ["60–90 min", "60-90 minutes", "1 h – 1,5 h"])
-def test_session_span_is_read_as_a_range_of_minutes(text):
-    assert parse_session(text) == Range(60, 90, "minute")
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["4–6 viikkoa", "4-6 vk", "4–6 viikon välein", "every 4-6 weeks", "4 to 6 weeks"],
-)
-def test_interval_is_read_as_a_range_of_weeks(text):
-    assert parse_interval(text) == Range(4, 6, "week")
-
-
-def test_single_interval_is_a_range_of_one_value():
-    assert parse_interval("joka 4 viikko") == Range(4, 4, "week")
-
-
-@pytest.mark.parametrize("text", ["6–12 kk", "6-12 months", "puoli vuotta–1 vuosi"])
-def test_contract_span_is_read_in_months(text):
-    assert parse_contract(text) == Range(6, 12, "month")
-
-
-@pytest.mark.parametrize("text", ["6 or 12 months", "6 tai 12 kk"])
-def test_contract_alternatives_are_read_as_either(text):
-    assert parse_contract(text) == Range(6, 12, "month", either=True)
-
-
-@pytest.mark.parametrize(("text", "months"), [("puoli vuotta", 6), ("a year", 12)])
-def test_contract_in_words_is_read_in_months(text, months):
-    assert parse_contract(text) == Range(months, months, "month")
-
-
-@pytest.mark.parametrize("text", ["1–2 vuotta", "1-2 years", "12–24 kk"])
-def test_process_is_read_in_months(text):
-    assert parse_process(text) == Range(12, 24, "month")
-
-
-@pytest.mark.parametrize(
-    ("text", "formats"),
-    [
-        ("ryhmä", ("group",)),
-        ("yksilö", ("individual",)),
-        ("group, individual", ("individual", "group")),
-        ("yksilö, ryhmä", ("individual", "group")),
-        ("Yksilö tai ryhmä", ("individual", "group")),
-        ("group and group", ("group",)),
-    ],
-)
-def test_format_is_read_in_a_fixed_order(text, formats):
-    assert parse_format(text) == formats
-
-
-def test_order_is_a_whole_number():
-    assert parse_order(" 3 ") == 3
-
-
-def test_key_is_kept_without_spaces_around_it():
-    assert parse_key(" group ") == "group"
+@pytest.mark.parametrize(("parse", "readings"), READINGS.values(), ids=READINGS)
+def test_what_a_person_writes_is_read_in_either_language(parse, readings):
+    assert {text: parse(text) for text in readings} == readings
 
 
 # What the owner is told for each kind of text a parser refuses.

@@ -20,24 +20,28 @@ def facts_box(soup, path):
     return found
 
 
-def test_group_page_shows_its_facts_in_finnish(soup):
-    assert facts_box(soup, GROUP_FI) == {
+# The group service's facts box on its page in each language.
+GROUP_FACTS = {
+    GROUP_FI: {
         "Muoto": ("ryhmäohjaus", None),
         "Tapaamisen kesto": (f"1,5{NBSP}tuntia", "PT90M"),
         "Tapaamisväli": (f"4–6{NBSP}viikon välein", "P28D"),
         "Sopimus": (f"6 tai 12{NBSP}kuukaudeksi", None),
         "Koko prosessin kesto": (f"1–2{NBSP}vuotta", None),
-    }
-
-
-def test_group_page_shows_its_facts_in_english(soup):
-    assert facts_box(soup, GROUP_EN) == {
+    },
+    GROUP_EN: {
         "Format": ("group", None),
         "Session": (f"1.5{NBSP}hours", "PT90M"),
         "Interval": (f"every 4–6{NBSP}weeks", "P28D"),
         "Agreement": (f"6 or 12{NBSP}months", None),
         "Whole process": (f"1–2{NBSP}years", None),
-    }
+    },
+}
+
+
+@pytest.mark.parametrize(("path", "facts"), GROUP_FACTS.items(), ids=["fi", "en"])
+def test_group_page_shows_its_facts_in_its_language(soup, path, facts):
+    assert facts_box(soup, path) == facts
 
 
 @pytest.mark.parametrize("key", ["team", "manager", "expert"])

@@ -10,25 +10,22 @@ written, and until the open page shows the new length.
 """
 
 import os
-import re
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
-from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
-from scripts.project_copy import ROOT, copy_project
+from scripts.project_copy import copy_project
+from tools.live_preview import headless_chromium, running_preview
 
 SERVICE = "content/fi/palvelut/ryhmatyonohjaus.md"
 ENTRY = "/admin/#/collections/fi-services/entries/ryhmatyonohjaus"
 PAGE = "/palvelut/ryhmatyonohjaus/"
 SESSION = "Tapaamisen kesto (Session)"
 WAIT = 60_000  # milliseconds
+EDITOR_LINE = r"Editor: (http://\S+)/admin/"
 
 
 def free_port():
@@ -44,20 +41,6 @@ def free_port():
             return port
 
 
-def start_editor(folder):
-    """Start the copy's preview with the editor; return the process and its URL."""
-    command = [sys.executable, "-u", "-m", "scripts.serve", "pelicanconf.py"]
-    command += ["--port", str(free_port()), "--editor"]
-    editor = subprocess.Popen(
-        command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    for line in editor.stdout:
-        found = re.search(r"Editor: (http://\S+)/admin/", line)
-        if found:
-            return editor, found[1]
-    raise RuntimeError("the editor did not start")
-
-
 def wait_for_change(file, before):
     """Return once ``file`` no longer holds ``before``."""
     while file.read_text("utf-8") == before:
@@ -69,39 +52,33 @@ def measure(rounds):
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         copy_project(folder)
-        (folder / "node_modules").symlink_to(ROOT / "node_modules")
         os.environ["TMPDIR"] = temporary
-        editor, url = start_editor(folder)
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=CHROMIUM, args=CHROMIUM_FLAGS
-                )
-                context = browser.new_context(viewport={"width": 1280, "height": 900})
-                preview, tab = context.new_page(), context.new_page()
-                preview.goto(url + PAGE)
-                tab.goto(url + ENTRY)
-                tab.get_by_role("button", name="Kirjaudu").click()
-                times = []
-                for number in range(rounds):
-                    minutes = 61 + number
-                    tab.get_by_label(SESSION).fill(f"{minutes} min")
-                    tab.get_by_role("button", name="Tallenna", exact=True).click()
-                    before = (folder / SERVICE).read_text("utf-8")
-                    saved = tab.get_by_text("Tallenna nyt")
-                    saved.wait_for()
-                    clicked = time.perf_counter()
-                    saved.click()
-                    wait_for_change(folder / SERVICE, before)
-                    written = time.perf_counter()
-                    shown = preview.locator("dl.facts", has_text=f"{minutes} minuuttia")
-                    shown.wait_for(timeout=WAIT)
-                    times.append((written - clicked, time.perf_counter() - clicked))
-                    time.sleep(1)
-                browser.close()
-        finally:
-            editor.terminate()
-            editor.wait()
+        options = ["--port", str(free_port()), "--editor"]
+        with (
+            running_preview(folder, *options, announced=EDITOR_LINE) as url,
+            headless_chromium() as browser,
+        ):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            preview, tab = context.new_page(), context.new_page()
+            preview.goto(url + PAGE)
+            tab.goto(url + ENTRY)
+            tab.get_by_role("button", name="Kirjaudu").click()
+            times = []
+            for number in range(rounds):
+                minutes = 61 + number
+                tab.get_by_label(SESSION).fill(f"{minutes} min")
+                tab.get_by_role("button", name="Tallenna", exact=True).click()
+                before = (folder / SERVICE).read_text("utf-8")
+                saved = tab.get_by_text("Tallenna nyt")
+                saved.wait_for()
+                clicked = time.perf_counter()
+                saved.click()
+                wait_for_change(folder / SERVICE, before)
+                written = time.perf_counter()
+                shown = preview.locator("dl.facts", has_text=f"{minutes} minuuttia")
+                shown.wait_for(timeout=WAIT)
+                times.append((written - clicked, time.perf_counter() - clicked))
+                time.sleep(1)
     return times
 
 

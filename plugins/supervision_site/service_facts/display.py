@@ -11,6 +11,7 @@ MONTHS_PER_YEAR = 12
 TABLE_COLUMNS = ("format", "session", "interval", "contract")
 BRIEF_FACTS = ("format", "session", "interval")
 BOX_FACTS = ("format", "session", "interval", "contract", "process")
+LENGTHS = ("session", "interval", "contract", "process")
 ONE_OFF_LEAVES_OUT = ("contract", "process")  # no agreement period for one meeting
 # The space between a length's last number and its unit: "1,5 tuntia", "4–6 weeks".
 SPACE_BEFORE_UNIT = re.compile(r"(?<=\d) (?=\D+$)")
@@ -52,48 +53,45 @@ def divides(span, scale):
     return span.low % scale == 0 and span.high % scale == 0
 
 
-def session_text(span, lang, t):
-    """Return a session length: ``60–90 minuuttia``, ``1,5 tuntia``."""
-    if span.low >= 90 and divides(span, MINUTES_PER_HOUR / 2):
-        num = amount(span, MINUTES_PER_HOUR, lang)
-        count = plural_count(span.high / MINUTES_PER_HOUR)
-        return t.ngettext("%(num)s hour", "%(num)s hours", count) % {"num": num}
-    num = amount(span, 1, lang)
-    count = plural_count(span.high)
-    return t.ngettext("%(num)s minute", "%(num)s minutes", count) % {"num": num}
+# The words of each length by field and unit (in base units), with ``%(num)s`` for
+# its numbers: literal calls, so that pybabel extracts every msgid and context.
+LENGTH_WORDS = {
+    ("session", MINUTES_PER_HOUR): lambda t, n: t.ngettext(
+        "%(num)s hour", "%(num)s hours", n
+    ),
+    ("session", 1): lambda t, n: t.ngettext("%(num)s minute", "%(num)s minutes", n),
+    ("interval", 1): lambda t, n: t.ngettext(
+        "every %(num)s week", "every %(num)s weeks", n
+    ),
+    ("contract", MONTHS_PER_YEAR): lambda t, n: t.npgettext(
+        "contract", "%(num)s year", "%(num)s years", n
+    ),
+    ("contract", 1): lambda t, n: t.npgettext(
+        "contract", "%(num)s month", "%(num)s months", n
+    ),
+    ("process", MONTHS_PER_YEAR): lambda t, n: t.npgettext(
+        "process", "%(num)s year", "%(num)s years", n
+    ),
+    ("process", 1): lambda t, n: t.npgettext(
+        "process", "%(num)s month", "%(num)s months", n
+    ),
+}
 
 
-def interval_text(span, lang, t):
-    """Return the time between meetings: ``4–6 viikon välein``, ``every 4–6 weeks``."""
-    num = amount(span, 1, lang)
-    count = plural_count(span.high)
-    return t.ngettext("every %(num)s week", "every %(num)s weeks", count) % {"num": num}
+def unit_size(name, span):
+    """Return the unit a length reads best in: hours from 90 minutes, whole years."""
+    if name == "session" and span.low >= 90 and divides(span, MINUTES_PER_HOUR / 2):
+        return MINUTES_PER_HOUR
+    if name in ("contract", "process") and divides(span, MONTHS_PER_YEAR):
+        return MONTHS_PER_YEAR
+    return 1
 
 
-def contract_text(span, lang, t):
-    """Return a contract's length: ``6 tai 12 kuukaudeksi``, ``6 or 12 months``."""
-    if divides(span, MONTHS_PER_YEAR):
-        num = amount(span, MONTHS_PER_YEAR, lang)
-        count = plural_count(span.high / MONTHS_PER_YEAR)
-        text = t.npgettext("contract", "%(num)s year", "%(num)s years", count)
-    else:
-        num = amount(span, 1, lang)
-        count = plural_count(span.high)
-        text = t.npgettext("contract", "%(num)s month", "%(num)s months", count)
-    return text % {"num": num}
-
-
-def process_text(span, lang, t):
-    """Return a whole process's length: ``1–2 vuotta``, ``1–2 years``."""
-    if divides(span, MONTHS_PER_YEAR):
-        num = amount(span, MONTHS_PER_YEAR, lang)
-        count = plural_count(span.high / MONTHS_PER_YEAR)
-        text = t.npgettext("process", "%(num)s year", "%(num)s years", count)
-    else:
-        num = amount(span, 1, lang)
-        count = plural_count(span.high)
-        text = t.npgettext("process", "%(num)s month", "%(num)s months", count)
-    return text % {"num": num}
+def length_text(name, span, lang, t):
+    """Return a length in its field's words: ``1,5 tuntia``, ``6 or 12 months``."""
+    scale = unit_size(name, span)
+    words = LENGTH_WORDS[name, scale](t, plural_count(span.high / scale))
+    return words % {"num": amount(span, scale, lang)}
 
 
 def format_text(formats, lang, t):
@@ -113,14 +111,6 @@ def labels(t):
     }
 
 
-TEXTS = {
-    "session": session_text,
-    "interval": interval_text,
-    "contract": contract_text,
-    "process": process_text,
-}
-
-
 def build_facts(record, lang, t):
     """Return the facts of a service in ``lang``, keyed by field; absent ones left out.
 
@@ -132,13 +122,13 @@ def build_facts(record, lang, t):
     facts = {
         "format": Fact("format", label["format"], format_text(record.formats, lang, t))
     }
-    for name, text in TEXTS.items():
+    for name in LENGTHS:
         span = getattr(record, name)
         if span is not None:
             facts[name] = Fact(
                 name,
                 label[name],
-                keep_with_unit(text(span, lang, t)),
+                keep_with_unit(length_text(name, span, lang, t)),
                 span.html_duration,
             )
         elif name == "interval":

@@ -20,33 +20,30 @@ class DurationSpec:
     """What one length-of-time field accepts."""
 
     units: dict  # unit kind -> how many base units it is
-    base: str  # the unit of the resulting Range
-    base_name: str  # the base unit in words, plural
     most: float  # the largest sensible value, in base units
     most_text: str
     examples: str
 
+    @property
+    def base(self):
+        """Return the unit of the resulting Range: the one worth one base unit."""
+        return next(unit for unit, size in self.units.items() if size == 1)
+
 
 SESSION = DurationSpec(
     units={"minute": 1, "hour": 60},
-    base="minute",
-    base_name="minutes",
     most=8 * 60,
     most_text="8 hours",
     examples='"90 min" or "1,5 h"',
 )
 INTERVAL = DurationSpec(
     units={"week": 1},
-    base="week",
-    base_name="weeks",
     most=52,
     most_text="a year",
     examples='"4–6 viikkoa" or "every 4–6 weeks"',
 )
 CONTRACT = DurationSpec(
     units={"month": 1, "year": 12},
-    base="month",
-    base_name="months",
     most=10 * 12,
     most_text="10 years",
     examples='"6–12 kk" or "6 or 12 months"',
@@ -119,7 +116,7 @@ def unit_of(word, spec, text):
         )
     if unit not in spec.units:
         raise FrontMatterError(
-            f"{quoted(text)} is given in {unit}s; write {spec.base_name}, "
+            f"{quoted(text)} is given in {unit}s; write {spec.base}s, "
             f"for example {spec.examples}"
         )
     return spec.units[unit]
@@ -138,7 +135,7 @@ def whole(value, spec, text):
         )
     if not float(value).is_integer():
         raise FrontMatterError(
-            f"{quoted(text)} is not a whole number of {spec.base_name}; "
+            f"{quoted(text)} is not a whole number of {spec.base}s; "
             f"write for example {spec.examples}"
         )
     return float(value)

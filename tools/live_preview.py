@@ -1,0 +1,44 @@
+"""Run a project copy's preview and a headless Chromium, for the measurements."""
+
+import re
+import subprocess
+import sys
+from contextlib import contextmanager
+
+from playwright.sync_api import sync_playwright
+
+from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
+
+
+@contextmanager
+def running_preview(folder, *options, announced=r"Preview: (http://\S+)"):
+    """Run the copy's preview with ``options``; yield the URL it announces."""
+    command = [sys.executable, "-u", "-m", "scripts.serve", "pelicanconf.py", *options]
+    preview = subprocess.Popen(
+        command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    try:
+        yield announced_url(preview, announced)
+    finally:
+        preview.terminate()
+        preview.wait()
+
+
+def announced_url(preview, pattern):
+    """Return the URL of the preview's first line matching ``pattern``."""
+    for line in preview.stdout:
+        found = re.search(pattern, line)
+        if found:
+            return found[1]
+    raise RuntimeError("the preview did not start")
+
+
+@contextmanager
+def headless_chromium():
+    """Yield a headless Chromium browser, closed afterwards."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_FLAGS
+        )
+        yield browser
+        browser.close()
