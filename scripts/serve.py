@@ -10,6 +10,7 @@ editor is served too, under ``/admin/`` (``make edit``).
 """
 
 import argparse
+import shutil
 import signal
 import sys
 import threading
@@ -31,8 +32,17 @@ from scripts import pelican_plain
 ROOT = Path(__file__).resolve().parent.parent
 PREVIEW = ROOT / ".preview"
 WATCHED = ("content", "theme", "pelicanconf.py")  # a plugin's change needs a restart
-# The page-weight and script checks are for the published site: skipped here.
-PREVIEW_SETTINGS = {"SITE_CHECK_PAGE_BUDGET": None}
+# What Pelican's reader made of each Markdown file, kept between the builds of
+# one preview, so that a save reads only the file saved. It is emptied when the
+# preview starts and when pelicanconf.py (with its MARKDOWN settings) changes.
+READER_CACHE = ROOT / "cache" / "preview"
+PREVIEW_SETTINGS = {
+    "SITE_CHECK_PAGE_BUDGET": None,  # the weight and script checks are for publish
+    "CACHE_CONTENT": True,
+    "LOAD_CONTENT_CACHE": True,
+    "CONTENT_CACHING_LAYER": "reader",
+    "CACHE_PATH": str(READER_CACHE),
+}
 RELOAD_PATH = "/__preview__/reload.js"
 EVENTS_PATH = "/__preview__/events"
 # Waits for a build other than the one the page came from, then reloads; after a
@@ -92,6 +102,8 @@ def rebuild_on_change(arguments, builds, stop):
     for changes in watchfiles.watch(*paths, step=20, stop_event=stop):
         names = sorted({Path(path).relative_to(ROOT).as_posix() for _, path in changes})
         print(f"Changed: {', '.join(names)}", flush=True)
+        if "pelicanconf.py" in names:
+            shutil.rmtree(READER_CACHE, ignore_errors=True)
         if build(arguments):
             builds.done()
 
@@ -211,6 +223,7 @@ def main(argv):
 def serve(server, arguments, builds):
     """Build once, then serve and rebuild after every save until interrupted."""
     PREVIEW.mkdir(exist_ok=True)
+    shutil.rmtree(READER_CACHE, ignore_errors=True)  # kept for this preview only
     if build(arguments):
         builds.done()
     stop = threading.Event()

@@ -107,3 +107,18 @@ def test_content_mistake_is_one_plain_line_and_the_preview_goes_on(preview, page
     preview.save(HOME, "\nColour: blue", "")
     preview.save(HOME, "\n\n", "\n\nKorjattu taas.\n\n")
     page.get_by_text("Korjattu taas.").wait_for(timeout=WAIT * 1000)
+
+
+def test_a_change_of_the_markdown_settings_reaches_every_page(preview):
+    """What the reader made of each file is kept between builds, but not past a
+    change of pelicanconf.py: unchanged pages are read again with its settings."""
+    about = preview.folder / ".preview" / "tyonohjaaja" / "index.html"
+    assert '<h2 id="taustani">' not in about.read_text("utf-8")
+    seen = len(preview.lines)
+    preview.save(
+        "pelicanconf.py",
+        '"markdown.extensions.extra": {},',
+        '"markdown.extensions.extra": {}, "markdown.extensions.toc": {},',
+    )
+    preview.wait_for(r"^Rebuilt the preview", seen)
+    assert '<h2 id="taustani">' in about.read_text("utf-8")
