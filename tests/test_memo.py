@@ -1,5 +1,13 @@
-"""Helpers that templates call on every page do their work once per list of pages."""
+"""Helpers that templates call on every page do their work once per list of pages,
+and each page's URL is formatted once."""
 
+import copy
+from types import SimpleNamespace
+
+from pelican.contents import Page
+from pelican.settings import DEFAULT_CONFIG
+
+from supervision_site.site_links.links import fix_page_urls
 from supervision_site.site_links.memo import once_per_pages
 
 
@@ -42,3 +50,27 @@ def test_answers_of_different_names_are_kept_apart():
     context = {"pages": ["a"]}
     assert once_per_pages(context, "one", lambda context: 1) == 1
     assert once_per_pages(context, "two", lambda context: 2) == 2
+
+
+def test_each_page_url_is_formatted_once_however_often_it_is_read(monkeypatch):
+    settings = {
+        **copy.deepcopy(DEFAULT_CONFIG),
+        "PAGE_URL": "{slug}/",
+        "PAGE_SAVE_AS": "{slug}/index.html",
+    }
+    pages = [
+        Page("", {"title": title, "slug": slug}, settings=settings)
+        for title, slug in [("Palvelut", "palvelut"), ("Kiitos", "kiitos")]
+    ]
+    formatted = []
+    expand = Page._expand_settings
+
+    def counted(page, key, *rest):
+        formatted.append((page.slug, key))
+        return expand(page, key, *rest)
+
+    monkeypatch.setattr(Page, "_expand_settings", counted)
+    fix_page_urls(SimpleNamespace(pages=pages[:1], hidden_pages=pages[1:]))
+    read = [[page.url for page in pages] for _ in range(3)]
+    assert read == [["palvelut/", "kiitos/"]] * 3
+    assert formatted == [("palvelut", "url"), ("kiitos", "url")]
