@@ -1,8 +1,7 @@
 """Measure what a visitor's first round trip carries: HTML plus blocking CSS."""
 
 from pathlib import Path
-
-from supervision_site.core.urls import join_url
+from urllib.parse import urljoin
 
 from .site import BuiltSite
 
@@ -45,7 +44,7 @@ def measure_page(file, document, site):
     raw, compressed = file.stat().st_size, site.compressed_size(file)
     base = site.url(file)
     for href in blocking_stylesheets(document):
-        css = site.target(join_url(base, href))
+        css = site.target(urljoin(base, href))
         if css is not None and css.is_file():
             raw += css.stat().st_size
             compressed += site.compressed_size(css)

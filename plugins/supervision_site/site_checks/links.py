@@ -1,9 +1,7 @@
 """Find references inside the built site that lead nowhere."""
 
 import re
-from urllib.parse import urlsplit
-
-from supervision_site.core.urls import join_url
+from urllib.parse import urljoin, urlsplit
 
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 URL_ATTRIBUTES = ("href", "src", "action", "poster", "data")
@@ -32,6 +30,20 @@ def references(document):
             yield "style", url
 
 
+def absolute(base, reference):
+    """Return a reference as an absolute URL; one with its own scheme stays as it is.
+
+    Most references are root-relative paths (``/palvelut/``): those without dot
+    segments are put after the base's scheme and host directly, which gives
+    what ``urljoin`` gives at a fraction of its cost.
+    """
+    if reference.startswith(("https://", "http://")):
+        return reference
+    if reference[:1] == "/" and reference[1:2] != "/" and "/." not in reference:
+        return base[: base.index("/", base.index("//") + 2)] + reference
+    return urljoin(base, reference)
+
+
 class SiteLinks:
     """Check the references of every HTML and CSS file of one BuiltSite."""
 
@@ -50,14 +62,14 @@ class SiteLinks:
         for file in sorted(self.site.folder.rglob("*.css")):
             base = self.site.url(file)
             for reference in CSS_URL.findall(file.read_text("utf-8")):
-                if not self.resolves(join_url(base, reference)):
+                if not self.resolves(urljoin(base, reference)):
                     yield file, reference
 
     def broken_in(self, file, document):
         """Yield (built file, reference) for each reference of one page that fails."""
         base = self.site.url(file)
         for _, reference in references(document):
-            if not self.resolves(join_url(base, reference)):
+            if not self.resolves(absolute(base, reference)):
                 yield file, reference
 
     def external(self):

@@ -6,18 +6,16 @@ style sheet shared by every page is compressed once.
 """
 
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import brotli
 import lxml.html
-
-from supervision_site.core.urls import join_url
 
 
 def page_url(file, site_dir, siteurl):
     """Return the URL a built file is served at."""
     path = file.relative_to(site_dir).as_posix()
-    return join_url(siteurl + "/", path.removesuffix("index.html"))
+    return urljoin(siteurl + "/", path.removesuffix("index.html"))
 
 
 def target_file(url, site_dir, siteurl):

@@ -8,13 +8,12 @@ normalized and, in production, absolute.
 import json
 import re
 from functools import partial
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
 from pelican import signals
 
 from supervision_site.core.languages import main_language, own_name, site_languages
 from supervision_site.core.settings import apply_defaults
-from supervision_site.core.urls import join_url
 
 from .assets import svg_data_uri, theme_asset_name
 from .memo import once_per_pages
@@ -38,7 +37,7 @@ URL_PATTERN_SPECIAL = re.compile(r"([\\*?+(){}:])")
 
 def site_url(path, settings):
     """Return the URL of a site path (relative to this language's SITEURL)."""
-    return join_url(settings["SITEURL"] + "/", path)
+    return urljoin(settings["SITEURL"] + "/", path)
 
 
 def asset_url(path, settings):
