@@ -286,3 +286,11 @@ def test_session_terms_are_named_in_the_pages_language(graph):
 def test_debriefing_without_a_regular_rhythm_has_no_offer(graph):
     for path in (SERVICES["debriefing"]["fi"], SERVICES["debriefing"]["en"]):
         assert "offers" not in graph(path)["Service"][0]
+
+
+def test_json_ld_is_compact_utf8(soup):
+    text = soup("/").find("script", type="application/ld+json").string
+    assert "Työnohjaus" in text
+    assert "\\u00f6" not in text
+    assert '": ' not in text
+    assert '", "' not in text

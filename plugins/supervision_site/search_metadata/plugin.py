@@ -32,11 +32,19 @@ DEFAULTS = {
     # What kind of service every service page offers (schema.org serviceType).
     "SEARCH_META_SERVICE_TYPE": "",
 }
+# How the templates' tojson filter writes the JSON-LD.
+JSON_LD_DUMPS = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
 
 
 def add_template_helpers(generator):
-    """Install the page_title, social_meta, structured_data, breadcrumbs globals."""
+    """Install the page_title, social_meta, structured_data, breadcrumbs globals.
+
+    ``tojson`` writes the JSON-LD as UTF-8 with no spaces after separators: the
+    same data in about a tenth fewer bytes than ASCII escapes (``\\u00e4``).
+    Jinja still escapes ``<``, ``>``, ``&`` and ``'`` inside the script.
+    """
     settings, context = generator.settings, generator.context
+    generator.env.policies["json.dumps_kwargs"] = JSON_LD_DUMPS
     translations = catalog(settings)
     generator.env.globals.update(
         page_title=partial(build_title, settings=settings),
