@@ -14,6 +14,7 @@ from pathlib import Path
 
 from conftest import ROOT, run_command
 
+from scripts.project_copy import copy_project
 from supervision_site.core.front_matter import read_front_matter
 from tools import bench, bench_report, bench_timing, phase_clock
 from tools import bench_site as synthetic
@@ -348,3 +349,16 @@ def test_a_stage_left_out_removes_its_plugin_and_keeps_the_others():
         name for name in plugins if name not in (bench.CHECKS, bench.ASSETS)
     ]
     assert overrides["ASSET_FINGERPRINT"] is False
+
+
+def test_an_against_checkout_is_built_with_its_own_plugins(tmp_path):
+    other = copy_project(tmp_path / "other")
+    titles = other / "plugins" / "supervision_site" / "search_metadata" / "titles.py"
+    source = titles.read_text("utf-8")
+    titles.write_text(source.replace('f"{page.title} – ', 'f"Toinen: {page.title} – '))
+    site = synthetic.write_site(CONTENT, tmp_path / "site", 1)
+    for checkout, name in ((ROOT, "ours"), (other, "other")):
+        contender = bench_timing.ours(site, tmp_path, checkout, name=name)
+        contender.clean()
+        page = next(contender.output.glob("palvelut/*/index.html"))
+        assert ("<title>Toinen: " in page.read_text("utf-8")) == (name == "other")

@@ -49,15 +49,19 @@ class Measure:
         return self.cpu_seconds - sum(self.phases[name] for name in production)
 
 
-def run_timed(command, log, folder=ROOT):
-    """Run ``command`` in ``folder``; return its Measure.
+def run_timed(command, log, folder=ROOT, environment=None):
+    """Run ``command`` in ``folder``, with ``environment`` added; return its Measure.
 
     The command is a build through tools/phase_clock.py, which writes its
     marks to the file named in the environment, beside the log.
     """
     marks = Path(log).with_suffix(".marks.json")
     marks.unlink(missing_ok=True)
-    environment = {**os.environ, phase_clock.MARKS_VARIABLE: str(marks)}
+    environment = {
+        **os.environ,
+        **(environment or {}),
+        phase_clock.MARKS_VARIABLE: str(marks),
+    }
     # As on the owner's machine, Python keeps the modules it compiles.
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
     with open(log, "w") as out:
@@ -93,7 +97,8 @@ class Contender:
     """One build under test: its command, and the folders it writes and keeps.
 
     It runs in ``checkout`` with the settings file of that name there, and
-    keeps what it caches in ``checkout``'s ``cache/``. ``keeps_output``: a later
+    keeps what it caches in ``checkout``'s ``cache/``; ``environment`` is added
+    to its builds' environment. ``keeps_output``: a later
     build writes into the last one's output folder (Pelican's own way);
     otherwise each build starts from an empty one, as ``make publish`` builds
     into a new folder under ``.builds/``.
@@ -107,6 +112,7 @@ class Contender:
         self.settings_file = self.checkout / settings_file
         self.overrides = options.get("overrides", {})
         self.keeps_output = options.get("keeps_output", False)
+        self.environment = options.get("environment", {})
 
     def command(self):
         """Return the command of one build."""
@@ -123,22 +129,36 @@ class Contender:
         shutil.rmtree(self.output, ignore_errors=True)
         shutil.rmtree(self.cache, ignore_errors=True)
         os.sync()
-        return run_timed(self.command(), self.log, self.checkout)
+        return run_timed(self.command(), self.log, self.checkout, self.environment)
 
     def warm(self):
         """Build again, keeping the cache (and the output if the build does)."""
         if not self.keeps_output:
             shutil.rmtree(self.output, ignore_errors=True)
             os.sync()
-        return run_timed(self.command(), self.log, self.checkout)
+        return run_timed(self.command(), self.log, self.checkout, self.environment)
 
 
 def ours(site, folder, project=ROOT, name="ours", **overrides):
-    """Return our production build, in a copy of ``project`` with its own cache."""
+    """Return our production build, in a copy of ``project`` with its own cache.
+
+    The environment installs this checkout's package, so the copy's own
+    ``plugins/`` (and ``editor/``) are put first on its builds' path: an
+    ``--against`` checkout is timed with its own code.
+    """
     checkout = copy_project(Path(folder) / f"project-{name}", project)
     overrides = {**BENCH_OVERRIDES, **overrides}
+    own_code = {
+        "PYTHONPATH": os.pathsep.join([str(checkout / "plugins"), str(checkout)])
+    }
     return Contender(
-        name, site, folder, checkout, "publishconf.py", overrides=overrides
+        name,
+        site,
+        folder,
+        checkout,
+        "publishconf.py",
+        overrides=overrides,
+        environment=own_code,
     )
 
 
