@@ -3,6 +3,7 @@
 import pytest
 from conftest import NODE_MODULES, require_tool
 from playwright.sync_api import expect
+from test_contact_form import wait_for_form_script
 
 AXE_TAGS = [
     "wcag2a",
@@ -117,6 +118,7 @@ def test_keyboard_alone_fills_in_and_sends_the_contact_form(
     tab_to(page, lambda focused: focused["text"] == "Get in touch")
     page.keyboard.press("Enter")
     page.wait_for_url(form_site + "/en/contact/?service=group")
+    wait_for_form_script(page)
     for field, text in FORM_ENTRIES.items():
         tab_to(page, lambda focused, field=field: focused["id"] == field)
         page.keyboard.type(text)

@@ -1,5 +1,6 @@
 """The contact form in Chromium, posting to a stand-in form service on 127.0.0.1."""
 
+import json
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
@@ -79,6 +80,17 @@ def page_without_javascript(browser):
     context.close()
 
 
+def wait_for_form_script(page):
+    """Wait until the form's script, loaded after the first paint, has taken over."""
+    expect(page.locator("#contact-form[novalidate]")).to_be_attached()
+
+
+def open_form(page, url):
+    """Open the contact page at ``url`` and wait for the form's script."""
+    page.goto(url)
+    wait_for_form_script(page)
+
+
 def fill_form(page, lang):
     for name, value in VISITOR.items():
         page.locator(f'[name="{name}"]').fill(value)
@@ -136,7 +148,7 @@ def test_without_javascript_the_service_list_starts_at_not_sure_yet(
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_message_is_sent_and_thanked_for_in_place(page, form_site, service, lang):
-    page.goto(form_site + CONTACT[lang])
+    open_form(page, form_site + CONTACT[lang])
     fill_form(page, lang)
     send_button(page, lang).click()
     status = page.get_by_role("status")
@@ -152,7 +164,7 @@ def test_button_is_disabled_and_status_says_sending_until_the_answer(
     page, form_site, service
 ):
     service.answer = "held"
-    page.goto(form_site + CONTACT["en"])
+    open_form(page, form_site + CONTACT["en"])
     fill_form(page, "en")
     send_button(page, "en").click()
     expect(send_button(page, "en")).to_be_disabled()
@@ -163,7 +175,7 @@ def test_button_is_disabled_and_status_says_sending_until_the_answer(
 
 def test_double_click_sends_once(page, form_site, service):
     service.answer = "held"
-    page.goto(form_site + CONTACT["fi"])
+    open_form(page, form_site + CONTACT["fi"])
     fill_form(page, "fi")
     send_button(page, "fi").dblclick()
     service.wait_for_posts(1)
@@ -174,7 +186,7 @@ def test_double_click_sends_once(page, form_site, service):
 
 def fail_to_send(page, site, service, answer):
     """Fill the Finnish form and send it while the service fails as ``answer``."""
-    page.goto(site + CONTACT["fi"])
+    open_form(page, site + CONTACT["fi"])
     fill_form(page, "fi")
     if answer == "refused":
         service.stop()
@@ -218,7 +230,7 @@ def test_failure_offers_an_email_with_the_message_filled_in(
 def test_failure_offers_no_email_while_the_address_is_a_placeholder(page, live_site):
     # The placeholder endpoint cannot answer: its requests are refused here.
     page.route(pelicanconf.CONTACT_FORM_ENDPOINT, lambda route: route.abort())
-    page.goto(live_site + CONTACT["fi"])
+    open_form(page, live_site + CONTACT["fi"])
     fill_form(page, "fi")
     send_button(page, "fi").click()
     expect(page.locator("#contact-failure")).to_contain_text(WORDS["fi"]["failed"])
@@ -228,7 +240,7 @@ def test_failure_offers_no_email_while_the_address_is_a_placeholder(page, live_s
 def test_no_answer_within_the_time_limit_is_a_failure(page, form_site, service):
     service.answer = "held"
     page.clock.install()
-    page.goto(form_site + CONTACT["fi"])
+    open_form(page, form_site + CONTACT["fi"])
     fill_form(page, "fi")
     send_button(page, "fi").click()
     service.wait_for_posts(1)
@@ -261,7 +273,7 @@ def test_service_page_call_to_action_preselects_its_service(
 
 def send_empty(page, site, lang):
     """Open the contact page in ``lang`` and send the form as it is."""
-    page.goto(site + CONTACT[lang])
+    open_form(page, site + CONTACT[lang])
     send_button(page, lang).click()
 
 
@@ -296,7 +308,7 @@ def test_summary_link_moves_focus_to_its_field(page, form_site, service):
 def test_badly_formed_email_and_group_size_are_explained(
     page, form_site, service, lang
 ):
-    page.goto(form_site + CONTACT[lang])
+    open_form(page, form_site + CONTACT[lang])
     fill_form(page, lang)
     page.locator('[name="email"]').fill("maija@")
     page.locator('[name="group_size"]').fill("kahdeksan")
@@ -309,27 +321,72 @@ def test_badly_formed_email_and_group_size_are_explained(
 def test_draft_survives_loading_the_page_again_in_the_same_tab(
     page, form_site, service
 ):
-    page.goto(form_site + CONTACT["fi"])
+    open_form(page, form_site + CONTACT["fi"])
     fill_form(page, "fi")
     page.goto(form_site + GROUP_PAGE["fi"])
-    page.goto(form_site + CONTACT["fi"])
+    open_form(page, form_site + CONTACT["fi"])
     expect(page.locator('[name="message"]')).to_have_value(MESSAGE)
     expect(page.locator('[name="service"]')).to_have_value(WORDS["fi"]["group"])
     expect(page.locator('[name="consent"]')).to_be_checked()
 
 
 def test_draft_is_cleared_after_a_successful_send(page, form_site, service):
-    page.goto(form_site + CONTACT["fi"])
+    open_form(page, form_site + CONTACT["fi"])
     fill_form(page, "fi")
     send_button(page, "fi").click()
     expect(page.get_by_role("status")).to_have_text(WORDS["fi"]["sent"])
-    page.goto(form_site + CONTACT["fi"])
+    open_form(page, form_site + CONTACT["fi"])
     expect(page.locator('[name="message"]')).to_have_value("")
     expect(page.locator('[name="name"]')).to_have_value("")
 
 
 def test_draft_survives_a_reload(page, form_site, service):
-    page.goto(form_site + CONTACT["fi"])
+    open_form(page, form_site + CONTACT["fi"])
     fill_form(page, "fi")
     page.reload()
     expect(page.locator('[name="message"]')).to_have_value(MESSAGE)
+
+
+# The first paint and the form script's request, as the page's own timings record them.
+PAINT_AND_SCRIPT = """() => ({
+  paint: performance.getEntriesByName("first-contentful-paint")[0].startTime,
+  script: performance.getEntriesByType("resource")
+    .filter((entry) => entry.name.includes("/js/contact-form."))
+    .map((entry) => entry.startTime),
+})"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_form_script_is_requested_only_after_the_first_paint(
+    page, form_site, service, lang
+):
+    open_form(page, form_site + CONTACT[lang])
+    timings = page.evaluate(PAINT_AND_SCRIPT)
+    [script] = timings["script"]
+    assert script > timings["paint"], timings
+
+
+def test_what_was_typed_before_the_script_arrived_stays_and_goes_into_the_draft(
+    page, form_site, service
+):
+    open_form(page, form_site + CONTACT["fi"])
+    fill_form(page, "fi")  # the draft of this tab
+    page.goto(form_site + GROUP_PAGE["fi"])
+    message, other_service = "Toinen viesti ennen skriptiä.", "Yksilötyönohjaus"
+
+    def type_while_the_script_is_on_its_way(route):
+        page.locator('[name="message"]').fill(message)
+        page.locator('[name="service"]').select_option(label=other_service)
+        route.continue_()
+
+    page.route("**/js/contact-form.*", type_while_the_script_is_on_its_way)
+    open_form(page, form_site + CONTACT["fi"] + "?service=group")
+    expect(page.locator('[name="message"]')).to_have_value(message)
+    expect(page.locator('[name="service"]')).to_have_value(other_service)
+    # What the visitor left alone comes from the draft.
+    expect(page.locator('[name="name"]')).to_have_value(VISITOR["name"])
+    expect(page.locator('[name="consent"]')).to_be_checked()
+    draft = page.evaluate(
+        "() => sessionStorage.getItem('contact-draft:' + location.pathname)"
+    )
+    assert json.loads(draft)["message"] == message

@@ -9,6 +9,7 @@ from site_map import HIDDEN_PAGES, LANGS, PAGES, SERVICE_KEYS, SERVICES
 
 import pelicanconf
 from supervision_site.privacy_notice.plugin import build_form_processor
+from supervision_site.site_links.after_paint import AFTER_PAINT_LOADER
 
 CONTACT, PRIVACY = PAGES["contact"], PAGES["privacy"]
 THANKS, DEBRIEFING = HIDDEN_PAGES["thanks"], SERVICES["debriefing"]
@@ -97,19 +98,26 @@ def test_service_page_call_to_action_opens_the_form_with_its_service(soup, lang,
 DATA_BLOCKS = ("application/ld+json", "speculationrules")
 
 
-def test_only_the_contact_pages_load_a_script_and_it_is_deferred(soup, page_paths):
+def test_only_the_contact_pages_load_a_script_and_only_after_the_first_paint(
+    soup, page_paths
+):
     with_script = {}
     for path in page_paths:
+        # No script is fetched while the page loads: none named, none preloaded.
+        early = soup(path).select(
+            "script[src], link[rel~=preload], link[rel~=modulepreload]"
+        )
+        assert not early, path
         scripts = soup(path).find_all("script", type=lambda t: t not in DATA_BLOCKS)
         for script in scripts:
             with_script[path] = script
     assert sorted(with_script) == sorted(CONTACT.values())
     for script in with_script.values():
+        assert script["type"] == "module" and script.string == AFTER_PAINT_LOADER
         assert re.fullmatch(
             re.escape(SITEURL) + r"/theme/js/contact-form\.[0-9a-f]{10}\.js",
-            script["src"],
+            script["data-after-paint"],
         )
-        assert script.has_attr("defer") and not script.string
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -4,6 +4,7 @@ import base64
 import hashlib
 from urllib.parse import urlsplit
 
+from supervision_site.site_links.after_paint import AFTER_PAINT_LOADER
 from supervision_site.site_links.links import speculation_rules_text
 
 # Directives a <meta http-equiv> policy may not carry (browsers ignore them there).
@@ -27,10 +28,12 @@ def build_csp(settings, for_meta=False):
     """Return the Content-Security-Policy; the form endpoint's origin is allowed."""
     form_origin = origin(settings.get("CONTACT_FORM_ENDPOINT", ""))
     allowed = " ".join(filter(None, ["'self'", form_origin]))
+    # The Speculation Rules of every page and the loader of a page's own script.
+    inline_scripts = (speculation_rules_text(settings), AFTER_PAINT_LOADER)
     directives = {
         "default-src": "'self'",
-        # The Speculation Rules written in every page, and no other inline script.
-        "script-src": f"'self' {script_hash(speculation_rules_text(settings))}",
+        # The site's own files, and no inline script but those above.
+        "script-src": " ".join(["'self'", *map(script_hash, inline_scripts)]),
         "style-src": "'self'",
         "img-src": "'self' data:",
         "font-src": "'self'",

@@ -15,6 +15,7 @@ from pelican import signals
 from supervision_site.core.languages import main_language, own_name, site_languages
 from supervision_site.core.settings import apply_defaults
 
+from .after_paint import AFTER_PAINT_LOADER
 from .assets import svg_data_uri, theme_asset_name
 from .memo import once_per_pages
 
@@ -148,6 +149,7 @@ def add_template_helpers(generator):
         asset_url=partial(asset_url, settings=settings),
         inline_svg=partial(svg_data_uri, settings=settings),
         speculation_rules=speculation_rules_text(settings),
+        after_paint_loader=AFTER_PAINT_LOADER,
         page_links=partial(build_page_links, settings=settings),
         page_for=partial(page_for_role, context=context, settings=settings),
         urgent_service=partial(find_page, settings["URGENT_SERVICE_KEY"], context),

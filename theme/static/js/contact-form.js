@@ -1,7 +1,8 @@
 // The contact form: checks in the page's language, sending without leaving the
 // page, a draft kept in this tab, and an e-mail fallback when sending fails.
 // Every message comes from the page's data attributes; without this script the
-// form is a plain POST to the form service.
+// form is a plain POST to the form service. The page loads it after its first
+// paint: what the visitor typed before it arrived stays, and goes into the draft.
 (() => {
   "use strict";
 
@@ -16,11 +17,13 @@
     (el) => el.name && !el.name.startsWith("_") && el.type !== "hidden",
   );
   const draftKey = "contact-draft:" + location.pathname;
+  const typed = new Set(fields.filter(changedByVisitor));
   let sending = false;
 
   form.noValidate = true;
   restoreDraft();
   preselectService();
+  if (typed.size) saveDraft();
   form.addEventListener("input", saveDraft);
   form.addEventListener("change", (event) => {
     saveDraft();
@@ -28,6 +31,16 @@
   });
   form.addEventListener("submit", submit);
   summary.addEventListener("click", focusField);
+
+  // Whether a field holds something other than what the page gave it.
+  function changedByVisitor(el) {
+    if (el.type === "checkbox") return el.checked !== el.defaultChecked;
+    if (el.tagName === "SELECT") {
+      const given = Array.from(el.options).findIndex((option) => option.defaultSelected);
+      return el.selectedIndex !== Math.max(given, 0);
+    }
+    return el.value !== el.defaultValue;
+  }
 
   function saveDraft() {
     const draft = {};
@@ -49,7 +62,7 @@
     if (!draft) return;
     for (const el of fields) {
       const value = draft[el.name];
-      if (value === undefined) continue;
+      if (value === undefined || typed.has(el)) continue;
       if (el.type === "checkbox") el.checked = value === true;
       else if (el.tagName !== "SELECT" || hasOption(el, value)) el.value = value;
     }
@@ -62,6 +75,7 @@
   // A link from a service page names the service: ?service=<key>.
   function preselectService() {
     const select = form.elements.service;
+    if (typed.has(select)) return;
     const key = new URLSearchParams(location.search).get(select.name);
     const option = Array.from(select.options).find((o) => key && o.dataset.key === key);
     if (option) option.selected = true;
