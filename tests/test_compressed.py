@@ -1,11 +1,13 @@
 """The compressed copies written beside every text file of the production site."""
 
+import gc
 import gzip
+from types import SimpleNamespace
 
 import brotli
 import pytest
 
-from supervision_site.published_assets import compressed
+from supervision_site.published_assets import compressed, plugin
 from supervision_site.published_assets.as_written import WrittenFiles
 from supervision_site.published_assets.compressed import compress_tree
 
@@ -148,3 +150,25 @@ def test_nothing_is_done_as_written_outside_a_production_build(tmp_path, output)
     WrittenFiles().add(page)
     assert page.read_bytes() == before
     assert not (tmp_path / "cache").exists()
+
+
+def test_a_production_build_minifies_and_compresses_each_page_as_it_is_written(
+    tmp_path, output
+):
+    page = output / "index.html"
+    page.write_text(f"<main>\n\n  {TEXT}  \n\n</main>", "utf-8")
+    production = {
+        **settings(tmp_path),
+        "PLUGINS": ["supervision_site.published_assets"],
+        "DEFAULT_LANG": "fi",
+        "MAIN_LANG": "fi",
+    }
+    plugin.start_build(SimpleNamespace(settings=production))
+    try:
+        plugin.page_written(str(page), context={})
+    finally:
+        plugin.WRITTEN.finish()
+        gc.unfreeze()
+    assert b"\n\n" not in page.read_bytes()
+    cache = tmp_path / "cache" / "compressed"
+    assert len(list(cache.iterdir())) == len(compressed.COMPRESSORS)
