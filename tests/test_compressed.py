@@ -8,7 +8,6 @@ import brotli
 import pytest
 
 from supervision_site.published_assets import compressed, plugin
-from supervision_site.published_assets.as_written import WrittenFiles
 from supervision_site.published_assets.compressed import compress_tree
 
 TEXT = "".join(
@@ -112,63 +111,19 @@ def test_a_file_that_no_longer_shrinks_loses_its_older_copies(tmp_path, output):
     assert sorted(path.name for path in output.iterdir()) == ["index.html"]
 
 
-def test_a_page_is_minified_and_compressed_as_it_is_written(
-    tmp_path, output, monkeypatch
-):
-    page = output / "index.html"
-    page.write_text(f"<main>\n\n  {TEXT}  \n\n</main>", "utf-8")
-    written = WrittenFiles()
-    written.start(settings(tmp_path))
-    written.add(page)
-    written.finish()
-    minified = page.read_bytes()
-    assert b"\n\n" not in minified
-    # The copies were made then: the last step only takes them from the cache.
-    calls = counting_compressors(monkeypatch)
-    assert compress_tree(settings(tmp_path)) == 2
-    assert calls == []
-    assert brotli.decompress(page.with_name("index.html.br").read_bytes()) == minified
-
-
-def test_a_page_written_again_gets_the_copies_of_its_last_bytes(tmp_path, output):
-    page = output / "index.html"
-    written = WrittenFiles()
-    written.start(settings(tmp_path))
-    written.add(page)
-    page.write_text(TEXT + "<p>Kirjoitettu uudelleen.</p>", "utf-8")
-    written.finish()
-    compress_tree(settings(tmp_path))
-    data = page.read_bytes()
-    assert b"uudelleen" in data
-    assert brotli.decompress(page.with_name("index.html.br").read_bytes()) == data
-    assert gzip.decompress(page.with_name("index.html.gz").read_bytes()) == data
-
-
-def test_nothing_is_done_as_written_outside_a_production_build(tmp_path, output):
-    page = output / "index.html"
-    before = page.read_bytes()
-    WrittenFiles().add(page)
-    assert page.read_bytes() == before
-    assert not (tmp_path / "cache").exists()
-
-
-def test_a_production_build_minifies_and_compresses_each_page_as_it_is_written(
-    tmp_path, output
-):
-    page = output / "index.html"
-    page.write_text(f"<main>\n\n  {TEXT}  \n\n</main>", "utf-8")
-    production = {
-        **settings(tmp_path),
-        "PLUGINS": ["supervision_site.published_assets"],
-        "DEFAULT_LANG": "fi",
-        "MAIN_LANG": "fi",
-    }
-    plugin.start_build(SimpleNamespace(settings=production))
+@pytest.mark.parametrize(
+    ("plugins", "frozen"),
+    [
+        (["supervision_site.published_assets"], True),
+        (["supervision_site.site_links"], False),
+    ],
+)
+def test_only_a_production_build_freezes_its_startup_objects(plugins, frozen):
+    """A preview builds again and again in one process: it must never freeze."""
+    build = {"PLUGINS": plugins, "DEFAULT_LANG": "fi", "MAIN_LANG": "fi"}
+    gc.unfreeze()
     try:
-        plugin.page_written(str(page), context={})
+        plugin.freeze_startup_objects(SimpleNamespace(settings=build))
+        assert (gc.get_freeze_count() > 0) == frozen
     finally:
-        plugin.WRITTEN.finish()
         gc.unfreeze()
-    assert b"\n\n" not in page.read_bytes()
-    cache = tmp_path / "cache" / "compressed"
-    assert len(list(cache.iterdir())) == len(compressed.COMPRESSORS)

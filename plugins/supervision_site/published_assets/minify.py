@@ -1,7 +1,5 @@
 """Minify the written HTML, CSS and JavaScript in place."""
 
-import hashlib
-
 import minify_html
 import rcssmin
 import rjsmin
@@ -22,26 +20,10 @@ MINIFIERS = {
 }
 
 
-def minify_file(path):
-    """Minify one file in place if it is HTML, CSS or JS; return its bytes."""
-    minify = MINIFIERS.get(path.suffix)
-    if minify is None:
-        return path.read_bytes()
-    data = minify(path.read_text("utf-8")).encode("utf-8")
-    path.write_bytes(data)
-    return data
-
-
-def minify_tree(folder, minified=None):
-    """Minify every HTML, CSS and JS file below ``folder``; return how many.
-
-    ``minified`` maps files already minified to the hash of what was written
-    there; a file that still holds those bytes is left as it is.
-    """
-    minified = minified or {}
+def minify_tree(folder):
+    """Minify every HTML, CSS and JS file below ``folder``; return how many."""
     paths = files_under(folder, MINIFIERS)
     for path in paths:
-        done = minified.get(path)
-        if done is None or hashlib.sha256(path.read_bytes()).digest() != done:
-            minify_file(path)
+        minify = MINIFIERS[path.suffix]
+        path.write_text(minify(path.read_text("utf-8")), "utf-8")
     return len(paths)

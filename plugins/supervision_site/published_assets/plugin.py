@@ -1,10 +1,8 @@
 """Production output: minified and hashed files, ``_headers``, compressed copies, CNAME.
 
-Each page is minified as it is written and its compressed copies are begun in
-the background (``as_written``). The rest runs on pelican-granular-signals'
-``minify`` signal, which comes after every page of every language is written;
-the compressed copies are finished on its ``compress`` signal, before the
-checks on ``deploy``.
+Runs on pelican-granular-signals' ``minify`` signal, which comes after every
+page of every language is written; the compressed copies follow on its
+``compress`` signal, before the checks on ``deploy``.
 """
 
 import gc
@@ -19,7 +17,6 @@ from supervision_site.core.languages import is_main_site
 from supervision_site.core.settings import apply_defaults
 from supervision_site.security_policy.policy import build_headers_file
 
-from .as_written import WrittenFiles
 from .compressed import compress_tree
 from .fingerprint import copy_fingerprinted
 from .minify import minify_tree
@@ -33,8 +30,6 @@ DEFAULTS = {
     # The site's own domain for GitHub Pages, written to CNAME ("" for none).
     "CUSTOM_DOMAIN": "",
 }
-# The pages of the build under way, of every language; begun by the main site.
-WRITTEN = WrittenFiles()
 
 
 def url_path(file, output):
@@ -43,21 +38,17 @@ def url_path(file, output):
     return path.removesuffix("index.html")
 
 
-def start_build(pelican):
-    """Begin minifying and compressing pages as they are written (main site only).
+def freeze_startup_objects(pelican):
+    """Keep the garbage collector off the objects a production build starts with.
 
-    Every object made so far (the modules, the settings) lives until the build
-    ends, so it is frozen out of the garbage collector's reach: otherwise each
-    full collection walks all of it again (a tenth of a publish after one edit).
+    The modules, settings and plugins loaded so far live until the build ends;
+    frozen, they are left out of every later collection, which would otherwise
+    walk all of them again (a tenth of a publish after one edit). Only the main
+    site of a build with this plugin does it: a preview, which builds again
+    and again in one process, never freezes what its last build left behind.
     """
     if is_main_site(pelican.settings) and __package__ in pelican.settings["PLUGINS"]:
         gc.freeze()
-        WRITTEN.start(pelican.settings)
-
-
-def page_written(path, context=None):
-    """Minify a page just written and begin its compressed copies."""
-    WRITTEN.add(path)
 
 
 def finish_output(pelican):
@@ -66,7 +57,7 @@ def finish_output(pelican):
     if not is_main_site(settings):
         return
     output = Path(settings["OUTPUT_PATH"])
-    count = minify_tree(output, WRITTEN.minified)
+    count = minify_tree(output)
     copies = copy_fingerprinted(output / settings["THEME_STATIC_DIR"], settings)
     logger.info(
         "[published_assets] minified %s files, %s hashed copies", count, len(copies)
@@ -80,7 +71,6 @@ def finish_output(pelican):
 def compress_output(pelican):
     """Write the compressed copies of the finished output (once, by the main site)."""
     if is_main_site(pelican.settings):
-        WRITTEN.finish()
         count = compress_tree(pelican.settings)
         logger.info("[published_assets] %s compressed copies", count)
 
@@ -89,7 +79,6 @@ def register():
     """Connect the handlers; the granular signals must exist first."""
     granular_signals.register()
     signals.initialized.connect(apply_defaults)
-    signals.initialized.connect(start_build)
-    signals.content_written.connect(page_written)
+    signals.initialized.connect(freeze_startup_objects)
     blinker.signal("minify").connect(finish_output)
     blinker.signal("compress").connect(compress_output)
