@@ -173,6 +173,9 @@ def test_a_value_that_keeps_the_marker_is_still_a_placeholder():
         ("SUPERVISION_LANGUAGES", ["suomi"], "kaksikirjaimisina koodeina"),
         ("CONTACT_FORM_DATA_LEAVES_EU", "kyllä", "True tai False"),
         ("MESSAGE_RETENTION_MONTHS", "12", "numerolla"),
+        ("CONTACT_FORM_PROCESSOR_COUNTRY", "Irlanti", 'kuten "US", "IE"'),
+        ("SESSION_PLACES", "online", 'hakasulkeisiin, esimerkiksi ["workplace"'),
+        ("SUPERVISOR_TRAINING", "Työnohjaajakoulutus 2015", "hakasulkeisiin"),
     ],
 )
 def test_a_fact_that_cannot_be_read_is_named_with_what_it_may_be(
@@ -409,3 +412,11 @@ def test_no_fact_about_the_practice_is_written_in_a_template_or_catalog():
         assert not phone.findall(text), (file, phone.findall(text))
         assert set(email.findall(text)) <= shape_of_an_address, file
         assert not [name for name in names if name in text], file
+
+
+def test_a_list_written_as_text_in_the_english_entry_is_named_with_its_language():
+    english = {"SUPERVISOR_MEMBERSHIPS": "Finnish Association of Work Supervisors"}
+    settings = {**settings_with(), "I18N_SUBSITES": {"en": english}}
+    (problem,) = find_unreadable(settings)
+    assert problem.field == "SUPERVISOR_MEMBERSHIPS (en)"
+    assert '["Finnish Association of Work Supervisors (STOry)"]' in problem.message

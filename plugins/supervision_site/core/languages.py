@@ -45,6 +45,11 @@ def language_name(lang, in_lang):
     return Locale.parse(lang).get_display_name(in_lang)
 
 
+def country_name(code, lang):
+    """Return a country's name in a language (``IE`` in ``fi``: Irlanti), or None."""
+    return Locale.parse(lang).territories.get(code.strip().upper())
+
+
 @cache
 def own_name(lang):
     """Return a language's own name, capitalized: ``Suomi``, ``English``."""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
+from supervision_site.core.languages import country_name
 from supervision_site.core.problems import Problem
 
 from .practice import PLACES
@@ -249,6 +250,10 @@ CHOICES = {
         lambda value: all(is_language(code) for code in value),
         'kirjoita kielet kaksikirjaimisina koodeina, kuten "fi", "sv" ja "en"',
     ),
+    "CONTACT_FORM_PROCESSOR_COUNTRY": (
+        lambda value: country_name(value, "fi") is not None,
+        'kirjoita maa kahdella kirjaimella, kuten "US", "IE" tai "FI"',
+    ),
     "CONTACT_FORM_DATA_LEAVES_EU": (
         lambda value: isinstance(value, bool),
         "kirjoita True tai False ilman lainausmerkkejä",
@@ -269,28 +274,43 @@ def is_language(code):
     return True
 
 
+def unreadable(fact, value, lang):
+    """Return what a fact may be (in Finnish) when its value cannot be read, or None."""
+    if isinstance(fact.placeholder, list) and not isinstance(value, (list, tuple)):
+        example = fact.examples.get(lang, fact.examples["fi"])
+        return f"kirjoita luettelo hakasulkeisiin, esimerkiksi {literal(example)}"
+    if fact.setting not in CHOICES:
+        return None
+    readable, expected = CHOICES[fact.setting]
+    try:
+        return None if readable(value) else expected
+    except TypeError:
+        return expected
+
+
 def find_unreadable(settings):
     """Return a Problem for every fact that is not a placeholder but not readable."""
     file, lines = settings_file(settings)
-    facts = {fact.setting: fact for fact in FACTS}
+    main = settings.get("MAIN_LANG", settings["DEFAULT_LANG"])
     problems = []
-    for name, (readable, expected) in CHOICES.items():
-        value = settings.get(name)
-        if is_placeholder(value, facts[name]):
-            continue
-        try:
-            ok = readable(value)
-        except TypeError:
-            ok = False
-        if not ok:
-            problems.append(
-                Problem(
-                    file.name,
-                    name,
-                    f"{literal(value)} ei käy; {expected}",
-                    setting_line(lines, name, False, value),
-                )
+    for lang, values in languages(settings):
+        for fact in FACTS:
+            if lang != main and fact.setting not in TRANSLATED:
+                continue
+            value = values.get(fact.setting)
+            expected = (
+                None if is_placeholder(value, fact) else unreadable(fact, value, lang)
             )
+            if expected:
+                field = fact.setting if lang == main else f"{fact.setting} ({lang})"
+                problems.append(
+                    Problem(
+                        file.name,
+                        field,
+                        f"{literal(value)} ei käy; {expected}",
+                        setting_line(lines, fact.setting, lang != main, value),
+                    )
+                )
     return problems
 
 

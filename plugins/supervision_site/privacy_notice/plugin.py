@@ -1,14 +1,11 @@
 """Give the privacy notice the facts about the hosted form service behind the form."""
 
-import logging
 from functools import partial
 
-from babel import Locale
 from pelican import signals
 
+from supervision_site.core.languages import country_name
 from supervision_site.core.settings import apply_defaults
-
-logger = logging.getLogger(__name__)
 
 PREFIX = "CONTACT_FORM_"
 DEFAULTS = {
@@ -22,11 +19,6 @@ DEFAULTS = {
 }
 
 
-def country_name(code, lang):
-    """Return a country's name in the given language, or None for an unknown code."""
-    return Locale.parse(lang).territories.get(code.strip().upper())
-
-
 def build_form_processor(settings):
     """Return the form service's name, its country in this language and the transfer.
 
@@ -34,15 +26,8 @@ def build_form_processor(settings):
     """
     code = settings["CONTACT_FORM_PROCESSOR_COUNTRY"]
     leaves = settings["CONTACT_FORM_DATA_LEAVES_EU"]
+    # A code Babel does not know is shown as written; owner_facts names it.
     country = country_name(code, settings["DEFAULT_LANG"]) if code else None
-    if code and country is None:
-        logger.warning(
-            "[privacy_notice] CONTACT_FORM_PROCESSOR_COUNTRY in pelicanconf.py is %r, "
-            "which is not a country code; write two letters such as 'US' or 'IE'. "
-            "The privacy notice shows %r as it is.",
-            code,
-            code,
-        )
     return {
         "name": settings["CONTACT_FORM_PROCESSOR"],
         "country": country or code,
