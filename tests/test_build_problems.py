@@ -1,6 +1,14 @@
 """Problems name the file and, when it is known, the line the owner has to change."""
 
-from supervision_site.core.problems import Problem, at_field, field_line, text_line
+import io
+
+from supervision_site.core.problems import (
+    Problem,
+    at_field,
+    field_line,
+    report,
+    text_line,
+)
 
 PAGE = """Title: Ryhmätyönohjaus
 Summary: Ryhmässä opitaan toinen toisilta
@@ -50,3 +58,21 @@ def test_text_is_found_on_its_line_and_an_unreadable_file_has_none(tmp_path):
     (tmp_path / "latin.md").write_bytes("Title: ä\n".encode("latin-1"))
     assert field_line(tmp_path / "latin.md", "Title") is None
     assert text_line(tmp_path / "missing.md", "x") is None
+
+
+def test_problems_are_reported_once_each_by_file_and_line_number():
+    problems = [
+        Problem("content/b.md", "Key", "puuttuu", 2),
+        Problem("content/a.md", "Order", "ei ole luku", 10),
+        Problem("content/a.md", "Session", "ei ole kesto", 4),
+        Problem("content/a.md", "Session", "ei ole kesto", 4),
+        Problem("content/a.md", "Title", "puuttuu"),
+    ]
+    stream = io.StringIO()
+    assert report(problems, stream) == 4
+    assert stream.getvalue().splitlines() == [
+        "content/a.md: Title: puuttuu",
+        "content/a.md:4: Session: ei ole kesto",
+        "content/a.md:10: Order: ei ole luku",
+        "content/b.md:2: Key: puuttuu",
+    ]

@@ -56,8 +56,9 @@ def at_field(problem, source):
 
 
 def report(problems, stream=None):
-    """Print each problem once, sorted, one line each; return how many there were."""
-    lines = sorted({problem.line() for problem in problems})
+    """Print each problem once, by file and line, one line each; return how many."""
+    ordered = sorted(problems, key=lambda p: (p.path, p.line_number or 0, p.line()))
+    lines = list(dict.fromkeys(problem.line() for problem in ordered))
     for line in lines:
         print(line, file=stream or sys.stderr)
     return len(lines)
