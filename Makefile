@@ -84,6 +84,7 @@ serve: $(BIN)/activate $(MO_FILES)
 # The preview with the editor in the browser under /admin/; its local backend
 # (decap-server, from npm) writes the content files on port PORT + 81.
 edit: $(BIN)/activate $(MO_FILES)
+	@$(BIN)/python scripts/setup_tools.py edit
 	$(BIN)/python -m scripts.serve $(CONFFILE) --port $(PORT) --editor $(PELICANOPTS)
 
 translations: $(BIN)/activate

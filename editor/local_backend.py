@@ -1,11 +1,12 @@
 """Run decap-server, Decap CMS's local backend, writing the files of this project."""
 
 import os
-import shutil
 import socket
 import subprocess
 import time
 from pathlib import Path
+
+from scripts import tool_paths
 
 from .files import DECAP_SERVER, INSTALL
 
@@ -36,10 +37,13 @@ class LocalBackend:
 
     def start(self):
         """Start the server; raise ``EditorUnavailable`` when it cannot."""
-        node = shutil.which("node")
+        node = tool_paths.node()
         script = self.root / DECAP_SERVER
         if node is None:
-            raise EditorUnavailable("Node.js is missing: install it (node 20 or later)")
+            raise EditorUnavailable(
+                "Node.js is missing, and make edit could not install it (see the "
+                "lines above): install Node.js 20 or later with your system's packages"
+            )
         if not script.is_file():
             raise EditorUnavailable(f"{DECAP_SERVER} is missing: run {INSTALL}")
         environment = {

@@ -28,7 +28,13 @@ from spellcheck.dictionaries import english_files
 
 PINS = ROOT / "requirements-tools.txt"
 LOCK = ROOT / "package-lock.json"
-PURPOSES = ("test", "check")
+PURPOSES = ("test", "check", "edit")
+# What each purpose does without a tool it could not install.
+WITHOUT = {
+    "test": "the tests that need it fail under CI",
+    "check": "the spell check leaves out what needs it",
+    "edit": "make edit cannot start without it",
+}
 
 
 @dataclass(frozen=True)
@@ -134,7 +140,7 @@ def node_packages_install(machine, omit_dev):
 
 
 def plan(machine, purpose):
-    """Return what to install, in order, for ``purpose`` ("test" or "check")."""
+    """Return what to install, in order, for ``purpose`` ("test", "check", "edit")."""
     steps, node_packages = [], None
     if purpose == "test":
         if not machine.chromium:
@@ -163,6 +169,9 @@ def plan(machine, purpose):
                 )
             )
         if machine.missing_node_packages:
+            node_packages = node_packages_install(machine, omit_dev=False)
+    elif purpose == "edit":
+        if machine.missing_node_packages:  # Decap CMS and its local backend
             node_packages = node_packages_install(machine, omit_dev=False)
     elif not machine.english_dictionary:
         # npm ci empties node_modules: it installs the checking tools again where
@@ -261,7 +270,7 @@ def install(step, purpose):
     how = "" if step.ways else " (no apt-get here, or neither root nor sudo)"
     print(
         f"{step.what} is missing and could not be installed{how}: install it with "
-        f"your system's packages; the tests that need it fail under CI."
+        f"your system's packages; {WITHOUT[purpose]}."
     )
     return False
 

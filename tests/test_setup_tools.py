@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 from conftest import ROOT
 
+from scripts import tool_paths
 from scripts.setup_tools import PINS, Install, Machine, Way, install, plan, run_way
 
 TOOLS = {"axe-core", "lighthouse", "vnu-jar"}
@@ -37,7 +38,7 @@ def commands(step):
     return [" ".join(command) for way in step.ways for command in way.commands]
 
 
-@pytest.mark.parametrize("purpose", ["test", "check"])
+@pytest.mark.parametrize("purpose", ["test", "check", "edit"])
 def test_a_machine_with_every_tool_installs_nothing(purpose):
     assert plan(EVERYTHING, purpose) == []
 
@@ -45,6 +46,23 @@ def test_a_machine_with_every_tool_installs_nothing(purpose):
 def test_a_bare_machine_gets_every_tool_for_the_tests_in_order():
     steps = plan(replace(BARE, root=True), "test")
     assert tools(steps) == ["chromium", "java", "rsync", "npm", "node packages"]
+
+
+def test_the_editor_gets_node_and_the_editors_packages_and_nothing_for_the_tests():
+    steps = plan(replace(BARE, root=True), "edit")
+    assert tools(steps) == ["npm", "node packages"]
+    assert "--omit=dev" not in commands(steps[1])[0]
+
+
+def test_the_editor_finds_the_node_the_set_up_installed_into_the_venv(
+    tmp_path, monkeypatch
+):
+    node = tmp_path / "node"
+    node.write_text("#!/bin/sh\n")
+    node.chmod(0o755)
+    monkeypatch.setenv("PATH", "/nonexistent")
+    monkeypatch.setattr(tool_paths, "VENV_BIN", tmp_path)
+    assert tool_paths.node() == str(node)
 
 
 def test_chromium_comes_from_playwrights_download_into_the_project():
