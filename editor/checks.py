@@ -40,6 +40,8 @@ def check_agreement(root, settings, path, name, value, parsed):
     """Return the build's line when a translation states this fact otherwise."""
     languages = site_languages(settings)
     key = read_fields(root / path).get("key", "").strip()
+    if not key:
+        return None  # the build names the missing Key itself
     versions = []
     for lang, other in pages_by_key(root / "content", languages).get(key, {}).items():
         text = value if other == path else read_fields(root / other).get(name)

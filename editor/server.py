@@ -101,7 +101,7 @@ class Editor:
                 answer = self.new_service(request)
             else:
                 return send(handler, 404, "text/plain", "Not found")
-        except (ValueError, KeyError, TypeError, UnknownField) as error:
+        except (ValueError, LookupError, TypeError, OSError, UnknownField) as error:
             return send(handler, 400, "text/plain", str(error))
         return send(handler, 200, "application/json", json.dumps(answer))
 

@@ -50,6 +50,13 @@ def test_a_fact_its_translation_states_otherwise_gets_the_builds_line(project):
     assert build_lines(project) == [line]
 
 
+def test_a_page_without_its_key_is_checked_without_its_translations(project):
+    edit(project, GROUP_FI, "Key: group\n", "")
+    assert (
+        check_value(project, settings_of(project), GROUP_FI, "session", "2 h") is None
+    )
+
+
 def test_a_summary_too_long_gets_the_builds_message(project):
     summary = " ".join(["Pitkä lause."] * 14)
     message = check_value(project, settings_of(project), GROUP_FI, "summary", summary)
