@@ -30,7 +30,7 @@ FILE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 FINNISH = """\
 Title: Uusi palvelu
-Summary: Kirjoita tähän yksi lause palvelusta: se näkyy hakukoneissa ja palvelukortissa.
+Summary: [[TÄYDENNÄ: yksi lause palvelusta; se näkyy hakukoneissa ja kortissa]]
 Key: {key}
 Order: {order}
 Format: yksilö
@@ -39,11 +39,11 @@ Interval: 4–6 viikkoa
 Contract: 6–12 kk
 Process: 1–2 vuotta
 
-Kirjoita tähän palvelun kuvaus. Tyhjä rivi aloittaa uuden kappaleen.
+[[TÄYDENNÄ: palvelun kuvaus; tarkista myös otsikko ja esimerkkikentät]]
 
 ## Miten ohjaus etenee
 
-Kerro, miten tapaamiset sujuvat ja kenelle palvelu sopii.
+[[TÄYDENNÄ: miten tapaamiset sujuvat ja kenelle palvelu sopii]]
 
 <!--
 Ohjeet (tämä kommentti ei näy sivulla; sen voi poistaa):
@@ -69,14 +69,14 @@ Englanninkielinen sivu: {other_path}
 
 ENGLISH = """\
 Title: New service
-Summary: One sentence about the service, for search engines and the service card.
+Summary: [[TÄYDENNÄ: one sentence about the service, for search engines and its card]]
 Key: {key}
 
-Write the description of the service here. An empty line starts a new paragraph.
+[[TÄYDENNÄ: the description of the service; check the title too]]
 
 ## How it works
 
-Say how the meetings go and whom the service suits.
+[[TÄYDENNÄ: how the meetings go and whom the service suits]]
 
 <!--
 Guidance (this comment is not shown on the page; you may delete it):

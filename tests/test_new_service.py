@@ -6,6 +6,7 @@ import pytest
 from conftest import parse_page, run_command, run_pelican
 
 from scripts.project_copy import copy_project
+from supervision_site.owner_facts.facts import find_markers
 
 FI_PAGE = "content/fi/palvelut/uravalmennus.md"
 EN_PAGE = "content/en/services/career-coaching.md"
@@ -65,6 +66,11 @@ def test_the_new_pages_build_at_once_in_both_languages(project, tmp_path):
         page = parse_page(tmp_path, path)
         assert page.h1.text.strip() == title
         assert "<!--" not in str(page.main)
+
+
+def test_the_new_pages_hold_back_a_publish_until_their_text_is_written(project):
+    marked = {problem.path for problem in find_markers(project / "content")}
+    assert {f"content/{FI_PAGE[8:]}", f"content/{EN_PAGE[8:]}"} <= marked
 
 
 def test_the_new_pages_pass_the_spell_check(project):
