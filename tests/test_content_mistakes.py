@@ -164,6 +164,14 @@ MISTAKES = {
             "services"
         ],
     ),
+    "an unknown template on a service page": (
+        [Edit(GROUP_FI, "Key: group", "Key: group\nTemplate: palvelu")],
+        [
+            f'{GROUP_FI}:4: Template: "palvelu" is not a template; '
+            "write one of about, base, contact, home, page, privacy, process, service, "
+            "services"
+        ],
+    ),
     "a key written twice": (
         [Edit(GROUP_FI, "Key: group", "Key: group\nKey: ryhma")],
         [

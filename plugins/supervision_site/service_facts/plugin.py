@@ -36,8 +36,8 @@ READ_PAGES = "services_read_pages"  # context entry: every Page read in this run
 
 
 def is_service(page):
-    """Return whether a page is a service page."""
-    return page.template == "service"
+    """Return whether a page is a service page: one in a language's subfolder."""
+    return bool(page.metadata.get("prefix"))
 
 
 def remember_page(content):
