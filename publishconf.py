@@ -22,7 +22,6 @@ PLUGINS = [
     "supervision_site.published_assets",
     "supervision_site.online_editor",
 ]
-COMPRESS_EXTENSIONS = {".css", ".html", ".js", ".json", ".svg", ".txt", ".xml"}
 # Kept between builds in CACHE_PATH (`make clean` empties it): the compressed
 # copies by content hash, so a later build compresses only the files that
 # changed, and what Pelican's reader made of each unchanged Markdown file (by

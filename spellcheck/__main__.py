@@ -35,8 +35,8 @@ def main(argv=None):
     cache = SlipCache(Path(args.content).resolve().parent / CACHE_FILE)
     checker = Checker(args.content, cache)
     word_list = relative(checker.word_list)
-    count = 0
-    for page in checker.pages():
+    count, pages = 0, checker.pages()
+    for page in pages:
         try:
             slips = checker.check_file(page)
         except DictionaryMissing as error:
@@ -52,7 +52,8 @@ def main(argv=None):
             count += 1
     cache.save()
     if count == 0:
-        print(f"Spelling and typography: {len(checker.pages())} pages, no slips.")
+        number = f"{len(pages)} page{'' if len(pages) == 1 else 's'}"
+        print(f"Spelling and typography: {number}, no slips.")
         return 0
     if args.warn:
         print(

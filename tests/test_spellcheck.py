@@ -334,4 +334,4 @@ def test_a_changed_page_or_word_list_is_checked_again(tmp_path, capsys, change):
     change(content)
     capsys.readouterr()
     assert spellcheck_main([str(content)]) == 0
-    assert capsys.readouterr().out == "Spelling and typography: 1 pages, no slips.\n"
+    assert capsys.readouterr().out == "Spelling and typography: 1 page, no slips.\n"

@@ -106,7 +106,7 @@ def measure_preview(rounds):
     """Return the preview's times from a save to the page showing it, or None."""
     from scripts.chromium import CHROMIUM
 
-    if not rounds or not Path(CHROMIUM).exists():
+    if not rounds or CHROMIUM is None or not Path(CHROMIUM).exists():
         return None
     from tools.measure_preview import measure
 

@@ -30,13 +30,6 @@ def references(document):
             yield "style", url
 
 
-def absolute(base, reference):
-    """Return a reference as an absolute URL; one with its own scheme stays as it is."""
-    if reference.startswith(("https://", "http://")):
-        return reference
-    return urljoin(base, reference)
-
-
 class SiteLinks:
     """Check the references of every HTML and CSS file of one BuiltSite."""
 
@@ -62,7 +55,7 @@ class SiteLinks:
         """Yield (built file, reference) for each reference of one page that fails."""
         base = self.site.url(file)
         for _, reference in references(document):
-            if not self.resolves(absolute(base, reference)):
+            if not self.resolves(urljoin(base, reference)):
                 yield file, reference
 
     def external(self):
