@@ -99,13 +99,26 @@ def apt_way(machine, packages):
 
 
 def chromium_install(machine):
-    """Return how to install Chromium: Playwright's download, else apt-get."""
+    """Return how to install Chromium: Playwright's download, else apt-get.
+
+    Where apt-get may run, Playwright also installs the system libraries its
+    Chromium needs (``--with-deps``), which a minimal Debian or Ubuntu lacks.
+    """
+    apt = apt_way(machine, ("chromium", "fonts-dejavu-core"))
+    with_deps = ("--with-deps",) if apt else ()
     playwright = Way(
         f"with Playwright's download into {PLAYWRIGHT_BROWSERS.relative_to(ROOT)}/",
-        ((str(VENV_BIN / "playwright"), "install", "--no-shell", "chromium"),),
+        (
+            (
+                str(VENV_BIN / "playwright"),
+                "install",
+                *with_deps,
+                "--no-shell",
+                "chromium",
+            ),
+        ),
         (("PLAYWRIGHT_BROWSERS_PATH", str(PLAYWRIGHT_BROWSERS)),),
     )
-    apt = apt_way(machine, ("chromium", "fonts-dejavu-core"))
     return Install(
         "chromium",
         "Chromium",

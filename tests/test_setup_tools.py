@@ -83,6 +83,7 @@ def test_chromium_comes_from_playwrights_download_into_the_project():
 def test_system_packages_are_installed_as_root_or_through_sudo(root, sudo, prefix):
     machine = replace(BARE, root=root, sudo=sudo)
     [chromium] = [step for step in plan(machine, "test") if step.tool == "chromium"]
+    assert commands(chromium)[0].endswith("install --with-deps --no-shell chromium")
     assert commands(chromium)[1:] == [
         f"{prefix}apt-get update -qq",
         f"{prefix}apt-get install -y -qq --no-install-recommends chromium "
