@@ -1,8 +1,6 @@
 """Where the content files are and what their front matter says."""
 
-from pathlib import Path
-
-import markdown
+from supervision_site.core.front_matter import read_front_matter
 
 
 def site_languages(settings):
@@ -24,10 +22,18 @@ def page_address(built):
 
 
 def read_fields(file):
-    """Return a page's front matter as Pelican's Markdown reader reads it."""
-    reader = markdown.Markdown(extensions=["meta"])
-    reader.convert(Path(file).read_text("utf-8"))
-    return {name: "\n".join(lines) for name, lines in reader.Meta.items()}
+    """Return a page's front matter as Pelican's Markdown reader reads it.
+
+    Names are in lower case; a field's lines, continued or repeated, are one
+    value, a line each.
+    """
+    fields = {}
+    for field in read_front_matter(file).fields:
+        name = field.name.lower()
+        fields[name] = (
+            f"{fields[name]}\n{field.value}" if name in fields else field.value
+        )
+    return fields
 
 
 def pages_by_key(content, languages):

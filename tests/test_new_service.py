@@ -6,6 +6,7 @@ import pytest
 from conftest import parse_page, run_command, run_pelican
 
 from scripts.project_copy import copy_project
+from supervision_site.core.front_matter import read_front_matter
 from supervision_site.owner_facts.facts import find_markers
 
 FI_PAGE = "content/fi/palvelut/uravalmennus.md"
@@ -21,8 +22,7 @@ def new_service(project, *arguments):
 
 def fields(file):
     """Return the front-matter fields of a page as a dict."""
-    header = file.read_text("utf-8").split("\n\n", 1)[0]
-    return dict(line.split(": ", 1) for line in header.splitlines())
+    return {field.name: field.value for field in read_front_matter(file).fields}
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from supervision_site.core.front_matter import read_front_matter
+
 FILENAME_LINK = re.compile(r"\[([^\]]*)\]\(\{filename\}([^)/]+\.md)\)")
 SERVICE_LINK = re.compile(r"\[([^\]]*)\]\(\{filename\}([^)/]+)/([^)/]+\.md)\)")
 
@@ -34,16 +36,16 @@ class ServiceFile:
 
 
 def read_page(path, root):
-    """Return a service page split into its front-matter fields and its body."""
-    head, _, body = path.read_text("utf-8").partition("\n\n")
-    fields = dict(split_field(line) for line in head.splitlines())
-    return ServiceFile(path.relative_to(root), fields, body)
+    """Return a service page split into its front-matter fields and its body.
 
-
-def split_field(line):
-    """Return the name and value of a front-matter line: ``("Key", "group")``."""
-    name, _, value = line.partition(":")
-    return name, value.strip()
+    A field continued on more lines is one value, its lines joined by spaces.
+    """
+    page = read_front_matter(path)
+    fields = {}
+    for field in page.fields:
+        written = fields.get(field.name)
+        fields[field.name] = f"{written} {field.value}" if written else field.value
+    return ServiceFile(path.relative_to(root), fields, page.body)
 
 
 def is_service_file(relative):
@@ -161,12 +163,9 @@ def write_page_templates(content, folder):
     """
     names = set()
     for path in Path(content).rglob("*.md"):
-        head = path.read_text("utf-8").partition("\n\n")[0]
-        names.update(
-            value
-            for name, value in map(split_field, head.splitlines())
-            if name == "Template"
-        )
+        template = read_front_matter(path).first("Template")
+        if template:
+            names.add(template.value)
     Path(folder).mkdir(parents=True, exist_ok=True)
     for name in names:
         Path(folder, f"{name}.html").write_text('{% extends "page.html" %}\n')
