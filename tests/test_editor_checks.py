@@ -87,10 +87,12 @@ def test_a_value_the_build_takes_passes(project, field, value):
     [
         ("pelicanconf.py", "session"),
         ("content/../pelicanconf.py", "session"),
+        ("content/../notes.md", "session"),
         ("content/fi/puuttuu.md", "session"),
         (GROUP_FI, "colour"),
     ],
 )
 def test_only_fields_of_pages_in_the_content_are_checked(project, path, field):
+    (project / "notes.md").write_text("Session: 2 h\n", "utf-8")  # a page outside
     with pytest.raises(UnknownField):
         check_value(project, settings_of(project), path, field, "2 h")

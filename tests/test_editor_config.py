@@ -139,6 +139,7 @@ def test_a_computed_setting_is_not_shown_as_a_fact(config):
     names = [fact["setting"] for fact in config["site"]["owner_facts"]]
     assert "CONTACT_PHONE_URI" not in names
     assert "SITENAME" not in names  # the site block, not the owner's facts
+    assert "ENGLISH" not in names  # spread into the English site, not a fact itself
 
 
 def test_the_configuration_follows_the_settings_and_the_content(tmp_path):
