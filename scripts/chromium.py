@@ -1,4 +1,7 @@
-"""Which Chromium to run, and the flags that run it headless and quiet, offline."""
+"""Which Chromium to run, the flags that run it headless and quiet, offline, and
+the browser started with them."""
+
+from contextlib import contextmanager
 
 from scripts.tool_paths import chromium
 
@@ -15,3 +18,18 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+@contextmanager
+def headless_chromium():
+    """Yield a headless Chromium browser through Playwright, closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_FLAGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -5,9 +5,7 @@ Usage: python -m scripts.social_card
 
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
-from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
+from scripts.chromium import headless_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "theme" / "source" / "social-card.svg"
@@ -17,14 +15,10 @@ WIDTH, HEIGHT = 1200, 630
 
 def main():
     """Screenshot the SVG at its own size into the theme's images."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_FLAGS
-        )
+    with headless_chromium() as browser:
         page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
         page.goto(SOURCE.as_uri())
         page.screenshot(path=str(TARGET), type="png")
-        browser.close()
     print(f"{TARGET.relative_to(ROOT)}: {TARGET.stat().st_size} bytes")
 
 

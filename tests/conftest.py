@@ -18,7 +18,7 @@ from urllib.parse import parse_qs
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
+from scripts.chromium import CHROMIUM, headless_chromium
 from supervision_site.core.settings import read_site_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -215,14 +215,8 @@ def browser(tmp_path_factory):
     """Return headless Chromium; fail under CI, skip elsewhere, when it is missing."""
     require_tool(CHROMIUM, "Chromium", "make test installs it")
     os.environ["TMPDIR"] = str(tmp_path_factory.mktemp("chromium"))
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_FLAGS
-        )
+    with headless_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture

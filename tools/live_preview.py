@@ -1,13 +1,9 @@
-"""Run a project copy's preview and a headless Chromium, for the measurements."""
+"""Run a project copy's preview, for the measurements."""
 
 import re
 import subprocess
 import sys
 from contextlib import contextmanager
-
-from playwright.sync_api import sync_playwright
-
-from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
 
 
 @contextmanager
@@ -31,14 +27,3 @@ def announced_url(preview, pattern):
         if found:
             return found[1]
     raise RuntimeError("the preview did not start")
-
-
-@contextmanager
-def headless_chromium():
-    """Yield a headless Chromium browser, closed afterwards."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_FLAGS
-        )
-        yield browser
-        browser.close()

@@ -17,8 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from scripts.chromium import headless_chromium
 from scripts.project_copy import copy_project
-from tools.live_preview import headless_chromium, running_preview
+from tools.live_preview import running_preview
 
 SERVICE = "content/fi/palvelut/ryhmatyonohjaus.md"
 ENTRY = "/admin/#/collections/fi-services/entries/ryhmatyonohjaus"

@@ -9,9 +9,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
-from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
+from scripts.chromium import headless_chromium
 
 WIDTHS = (360, 1280)
 SCHEMES = ("light", "dark")
@@ -24,8 +22,7 @@ def main(site_dir, shots_dir, paths):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
     Path(shots_dir).mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    with headless_chromium() as browser:
         for width in WIDTHS:
             for scheme in SCHEMES:
                 page = browser.new_page(
@@ -38,7 +35,6 @@ def main(site_dir, shots_dir, paths):
                     page.screenshot(path=target, full_page=True)
                     print(target)
                 page.close()
-        browser.close()
     server.shutdown()
 
 
