@@ -19,6 +19,7 @@ REPORTED_BY_OUR_CHECKS = (
     "Could not process %s",  # site_checks: "could not be read (the reason)"
     "Skipping %s: could not find information about '%s'",  # services: "missing"
     "Unable to find '%s', skipping url replacement.",  # site_checks: broken link
+    "Cannot get modification stamp for %s\n\t%s",  # site_checks: missing picture
 )
 
 

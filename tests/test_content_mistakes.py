@@ -164,6 +164,20 @@ MISTAKES = {
             "services"
         ],
     ),
+    "a picture that is not in content/images/": (
+        [
+            Edit(
+                GROUP_FI,
+                "## Kenelle",
+                "![Ryhmä]({static}/images/ryhma.jpg)\n\n## Kenelle",
+            )
+        ],
+        [
+            f"{GROUP_FI}:13: image: the picture “ryhma.jpg” is not in content/images/; "
+            "save it there under that name, or correct the name: "
+            "![description]({static}/images/ryhma.jpg)"
+        ],
+    ),
     "an unknown template on a service page": (
         [Edit(GROUP_FI, "Key: group", "Key: group\nTemplate: palvelu")],
         [

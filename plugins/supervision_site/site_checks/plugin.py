@@ -6,7 +6,8 @@ exits non-zero with one plain line per problem; the Makefile builds into a
 fresh folder, so the published site stays as it was.
 """
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 import blinker
 from pelican import signals
@@ -31,6 +32,8 @@ DEFAULTS = {
     # tests count them in a browser).
     "SITE_CHECK_REQUESTS_MOST": 4,
 }
+# A reference to a file with one of these suffixes is a picture.
+IMAGE_SUFFIXES = {".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp"}
 SOURCES = "_SITE_CHECK_SOURCES"  # set by the build: content file of each output file
 
 
@@ -82,7 +85,6 @@ def find_problems(settings):
     site = BuiltSite(settings["OUTPUT_PATH"], settings["SITEURL"])
     links = SiteLinks(site)
     limit = settings["SITE_CHECK_PAGE_BUDGET"]
-    root = Path(settings["PATH"]).parent
     broken, problems = [], []
     for file in site.pages():
         document = site.document(file)
@@ -110,16 +112,31 @@ def find_problems(settings):
         ]
     broken += links.broken_in_style_sheets()
     problems += [
-        Problem(
-            describe(file, settings),
-            "link",
-            f"“{reference}” leads to no page of the site; link to another page "
-            "by its file, e.g. [Yhteystiedot]({filename}/fi/yhteystiedot.md)",
-            text_line(root / describe(file, settings), reference),
-        )
-        for file, reference in broken
+        broken_reference(file, reference, settings) for file, reference in broken
     ]
     return problems
+
+
+def broken_reference(file, reference, settings):
+    """Return the Problem of a reference that leads nowhere: a picture or a page."""
+    source = describe(file, settings)
+    written = Path(settings["PATH"]).parent / source
+    name = PurePosixPath(urlsplit(reference).path).name
+    if PurePosixPath(name).suffix.lower() in IMAGE_SUFFIXES:
+        return Problem(
+            source,
+            "image",
+            f"the picture “{name}” is not in content/images/; save it there under "
+            f"that name, or correct the name: ![description]({{static}}/images/{name})",
+            text_line(written, name),
+        )
+    return Problem(
+        source,
+        "link",
+        f"“{reference}” leads to no page of the site; link to another page "
+        "by its file, e.g. [Yhteystiedot]({filename}/fi/yhteystiedot.md)",
+        text_line(written, reference),
+    )
 
 
 def check_site(pelican):
