@@ -20,6 +20,9 @@ REPORTED_BY_OUR_CHECKS = (
     "Skipping %s: could not find information about '%s'",  # services: "missing"
     "Unable to find '%s', skipping url replacement.",  # site_checks: broken link
     "Cannot get modification stamp for %s\n\t%s",  # site_checks: missing picture
+    "Unknown status '%s' for file %s, skipping it. (Not in %s)",  # site_checks
+    # Pelican's own slip on that same path: it reads a page's deprecated name.
+    "filename has been deprecated since 3.2.0.  Use source_path instead.",
 )
 
 

@@ -178,6 +178,13 @@ MISTAKES = {
             "![description]({static}/images/ryhma.jpg)"
         ],
     ),
+    "an unknown status": (
+        [Edit(GROUP_FI, "Key: group", "Key: group\nStatus: luonnos")],
+        [
+            f'{GROUP_FI}:4: Status: "luonnos" is not a status; write one of draft, '
+            "hidden, published"
+        ],
+    ),
     "an unknown template on a service page": (
         [Edit(GROUP_FI, "Key: group", "Key: group\nTemplate: palvelu")],
         [

@@ -39,6 +39,11 @@ def plain_text(value):
     return " ".join(html.unescape(TAGS.sub("", value)).split())
 
 
+def not_one_of(name, value, allowed):
+    """Return the message of a value that is none of the ``allowed`` ones."""
+    return f'"{value}" is not a {name}; write one of ' + ", ".join(sorted(allowed))
+
+
 def check_page(path, metadata, is_service, extra_fields=(), templates=None):
     """Return the problems of one page's fields (not yet its service facts).
 
@@ -49,12 +54,7 @@ def check_page(path, metadata, is_service, extra_fields=(), templates=None):
         value = metadata.get(name)
         if isinstance(value, str) and allowed is not None and value not in allowed:
             problems.append(
-                Problem(
-                    path,
-                    field_name(name),
-                    f'"{value}" is not a {name}; write one of '
-                    + ", ".join(sorted(allowed)),
-                )
+                Problem(path, field_name(name), not_one_of(name, value, allowed))
             )
     for name in ("title", "summary"):
         if not str(metadata.get(name, "")).strip():

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from supervision_site.core.front_matter import read_front_matter
+from supervision_site.service_facts.schema import MISSING, STATUSES, not_one_of
 
 PELICAN_MESSAGE = "Could not process %s"
 DATE_ERROR = re.compile(r"'(?P<value>.*)' is not a valid date")
@@ -76,11 +77,11 @@ def explain(file, error):
             'is empty; start it with the lines "Title: …", "Summary: …" and '
             '"Key: …", then an empty line and the text',
         )
+    status = front_matter(file).first("status")
+    if error is None and status and status.value.lower() not in STATUSES:
+        return "Status", not_one_of("status", status.value, STATUSES)
     if error is None and front_matter(file).first("title") is None:
-        return (
-            "Title",
-            'missing; add a line such as "Title: Ryhmätyönohjaus" at the top',
-        )
+        return "Title", MISSING["title"]
     if error is None:
         return "file", "could not be read; the line above says why"
     return "file", f"could not be read ({str(error) or type(error).__name__})"
