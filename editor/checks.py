@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from .content import pages_by_key, read_fields, site_languages
+from .content import pages_by_key, read_fields
 from .schema import (
     SERVICE_FIELDS,
     FrontMatterError,
@@ -11,6 +11,7 @@ from .schema import (
     check_page,
     field_name,
     merge_service,
+    site_languages,
 )
 
 PAGE_TEXT_FIELDS = ("title", "summary")

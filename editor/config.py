@@ -7,12 +7,10 @@ configuration (``cms``) and what our part of the page needs (``site``).
 import os
 from pathlib import Path
 
-from babel import Locale
-
-from .content import pages_by_key, service_folder, site_languages
+from .content import pages_by_key, service_folder
 from .fields import build_page_fields, build_service_fields
 from .owner_facts import build_owner_facts
-from .schema import theme_catalog
+from .schema import language_name, site_languages, theme_catalog
 
 EDITOR_PATH = "/admin/"
 OWNER_SETTINGS = "pelicanconf.py"  # the owner's facts are its first block
@@ -21,17 +19,6 @@ NEW_SERVICE_PATH = EDITOR_PATH + "new-service"
 # Services are listed in their Order first.
 ORDERED = [{"field": "order", "label": "Järjestys", "default_sort": True}, "title"]
 EDITOR_LANG = "fi"  # the owner's language: labels, help and the catalog of labels
-
-
-def catalog(settings, root):
-    """Return the theme's catalog in the editor's language."""
-    localedir = os.path.join(root, settings["THEME"], "translations")
-    return theme_catalog({**settings, "I18N_GETTEXT_LOCALEDIR": localedir}, EDITOR_LANG)
-
-
-def language_name(lang):
-    """Return a language's name in the editor's language: ``englanti``."""
-    return Locale.parse(EDITOR_LANG).languages.get(lang, lang)
 
 
 def build_collection(name, label, folder, fields, sortable):
@@ -54,11 +41,11 @@ def build_collection(name, label, folder, fields, sortable):
 def build_collections(root, settings):
     """Return the service pages and the other pages of every language."""
     languages = site_languages(settings)
-    labels = catalog(settings, root)
+    labels = theme_catalog(settings, EDITOR_LANG)
     content = Path(settings["PATH"])
     collections = []
     for lang in languages:
-        name = language_name(lang)
+        name = language_name(lang, EDITOR_LANG)
         services = service_folder(content, lang)
         if services is not None:
             collections.append(
@@ -110,7 +97,7 @@ def build_config(root, settings, backend, pages, local=True):
         "languages": [
             {
                 "lang": lang,
-                "name": language_name(lang),
+                "name": language_name(lang, EDITOR_LANG),
                 "collections": [f"{lang}-services", f"{lang}-pages"],
             }
             for lang in languages

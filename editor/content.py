@@ -1,12 +1,6 @@
 """Where the content files are and what their front matter says."""
 
-from supervision_site.core.front_matter import read_front_matter
-
-
-def site_languages(settings):
-    """Return the site's languages, the main one first: ``["fi", "en"]``."""
-    main = settings.get("MAIN_LANG", settings["DEFAULT_LANG"])
-    return [main, *(lang for lang in settings.get("I18N_SUBSITES", {}) if lang != main)]
+from .schema import read_front_matter
 
 
 def service_folder(content, lang):

@@ -1,9 +1,11 @@
 """The build's field table and parsers, as the editor uses them.
 
-The one place the editor imports the service_facts plugin from.
+The one place the editor imports the build's plugins from.
 """
 
+from supervision_site.core.front_matter import read_front_matter
 from supervision_site.core.languages import catalog as theme_catalog
+from supervision_site.core.languages import language_name, site_languages
 from supervision_site.core.problems import Problem, at_field
 from supervision_site.service_facts.display import format_text, labels
 from supervision_site.service_facts.merge import PageFacts, merge_service
@@ -39,7 +41,10 @@ __all__ = [
     "field_name",
     "format_text",
     "labels",
+    "language_name",
     "merge_service",
     "parse_format",
+    "read_front_matter",
+    "site_languages",
     "theme_catalog",
 ]

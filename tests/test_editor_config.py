@@ -162,4 +162,8 @@ def test_the_configuration_follows_the_settings_and_the_content(tmp_path):
     facts = {fact["setting"]: fact["value"] for fact in changed["site"]["owner_facts"]}
     assert facts["BUSINESS_ID"] == "1234567-8"
     assert collection(changed, "sv-services")["folder"] == "content/sv/tjanster"
-    assert [lang["lang"] for lang in changed["site"]["languages"]] == ["fi", "sv", "en"]
+    assert [lang["lang"] for lang in changed["site"]["languages"]] == [
+        "fi",
+        "en",
+        "sv",
+    ]  # the build's order

@@ -2,6 +2,7 @@
 
 i18n_subsites builds every other language as a site of its own with that
 language as ``DEFAULT_LANG``; ``MAIN_LANG`` keeps the main site's language.
+Each language has its folder of pages, and its service pages in a subfolder.
 """
 
 import os
@@ -37,6 +38,11 @@ def writes_page(page, settings):
     return page.lang == settings["DEFAULT_LANG"] or page.lang not in site_languages(
         settings
     )
+
+
+def is_service(page):
+    """Return whether a page is a service page: one in a language's subfolder."""
+    return bool(page.metadata.get("prefix"))
 
 
 @cache

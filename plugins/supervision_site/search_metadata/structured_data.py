@@ -1,5 +1,6 @@
 """Build a page's JSON-LD graph: the practice, the page, its service and trail."""
 
+from supervision_site.core.languages import is_service
 from supervision_site.owner_facts.contact import email_uri, phone_uri
 from supervision_site.site_links.links import build_page_links, page_for_role, site_url
 
@@ -171,7 +172,7 @@ def build_structured_data(page, context, settings, translations):
         "about": reference(practice),
     }
     graph = [practice, web_page]
-    if page.template == "service":
+    if is_service(page):
         service = build_service(page, links, practice, context, settings, translations)
         web_page["mainEntity"] = reference(service)
         graph.append(service)

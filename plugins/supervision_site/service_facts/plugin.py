@@ -13,7 +13,12 @@ from babel import Locale
 from pelican import signals
 from pelican.contents import Page
 
-from supervision_site.core.languages import catalog, main_language, writes_page
+from supervision_site.core.languages import (
+    catalog,
+    is_service,
+    main_language,
+    writes_page,
+)
 from supervision_site.core.problems import Problem, at_field, stop_on
 from supervision_site.core.settings import apply_defaults
 from supervision_site.site_links.memo import once_per_pages
@@ -33,11 +38,6 @@ DEFAULTS = {
     "SERVICES_EXTRA_FIELDS": (),
 }
 READ_PAGES = "services_read_pages"  # context entry: every Page read in this run
-
-
-def is_service(page):
-    """Return whether a page is a service page: one in a language's subfolder."""
-    return bool(page.metadata.get("prefix"))
 
 
 def remember_page(content):

@@ -12,7 +12,12 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 from pelican import signals
 
-from supervision_site.core.languages import main_language, own_name, site_languages
+from supervision_site.core.languages import (
+    is_service,
+    main_language,
+    own_name,
+    site_languages,
+)
 from supervision_site.core.settings import apply_defaults
 
 from .after_paint import AFTER_PAINT_LOADER
@@ -97,7 +102,7 @@ def build_contact_url(page, context, settings):
     if contact is None:
         return None
     url = site_url(contact.url, settings)
-    if page is not None and page.template == "service":
+    if page is not None and is_service(page):
         url += "?" + urlencode({SERVICE_FIELD: page.metadata["key"]})
     return url
 
