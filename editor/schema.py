@@ -7,6 +7,7 @@ from supervision_site.core.front_matter import read_front_matter
 from supervision_site.core.languages import catalog as theme_catalog
 from supervision_site.core.languages import language_name, site_languages
 from supervision_site.core.problems import Problem, at_field
+from supervision_site.core.setting_lines import read_setting_lines
 from supervision_site.service_facts.display import format_text, labels
 from supervision_site.service_facts.merge import PageFacts, merge_service
 from supervision_site.service_facts.parsers import (
@@ -45,6 +46,7 @@ __all__ = [
     "merge_service",
     "parse_format",
     "read_front_matter",
+    "read_setting_lines",
     "site_languages",
     "theme_catalog",
 ]

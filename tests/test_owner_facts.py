@@ -150,6 +150,7 @@ def settings_with(**values):
         **facts,
         **values,
         "DEFAULT_LANG": "fi",
+        "MAIN_LANG": "fi",
         "OWNER_FACTS_FILE": str(ROOT / "pelicanconf.py"),
     }
 
@@ -164,6 +165,17 @@ def test_a_value_that_keeps_the_marker_is_still_a_placeholder():
         .splitlines()[problem.line_number - 1]
     )
     assert line.startswith("SUPERVISOR_TITLE = ")
+
+
+def test_a_fact_set_twice_is_named_where_it_is_set_last(tmp_path):
+    settings_file = tmp_path / "pelicanconf.py"
+    text = (ROOT / "pelicanconf.py").read_text("utf-8")
+    again = 'SUPERVISOR_NAME = "Etunimi Sukunimi"\n'
+    settings_file.write_text(text + "\n" + again, "utf-8")
+    settings = settings_with(SUPERVISOR_NAME="Etunimi Sukunimi")
+    settings["OWNER_FACTS_FILE"] = str(settings_file)
+    (problem,) = find_placeholders(settings)
+    assert problem.line_number == len(text.splitlines()) + 2
 
 
 @pytest.mark.parametrize(

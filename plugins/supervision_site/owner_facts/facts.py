@@ -13,8 +13,9 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from supervision_site.core.languages import country_name
+from supervision_site.core.languages import country_name, main_language, site_languages
 from supervision_site.core.problems import Problem
+from supervision_site.core.setting_lines import read_setting_lines
 
 from .practice import PLACES
 
@@ -180,39 +181,23 @@ def literal(value):
 
 def languages(settings):
     """Return each language of the site with its settings: the main language first."""
-    main = settings.get("MAIN_LANG", settings["DEFAULT_LANG"])
-    sites = [(main, settings)]
-    for lang, overrides in settings.get("I18N_SUBSITES", {}).items():
-        if lang != main:
-            sites.append((lang, {**settings, **overrides}))
-    return sites
-
-
-def setting_line(lines, name, in_subsite, value):
-    """Return the number of the line that sets ``name``, or None.
-
-    A language's entry writes ``"NAME": value``; the line that also shows the
-    value is preferred, as every language's entry names the same settings.
-    """
-    pattern = rf'\s*"{name}"\s*:' if in_subsite else rf"{name}\s*="
-    found = [n for n, line in enumerate(lines, 1) if re.match(pattern, line)]
-    shown = [n for n in found if any(text in lines[n - 1] for text in texts(value))]
-    return (shown or found or [None])[0]
+    main, subsites = main_language(settings), settings.get("I18N_SUBSITES", {})
+    return [
+        (lang, settings if lang == main else {**settings, **subsites[lang]})
+        for lang in site_languages(settings)
+    ]
 
 
 def settings_file(settings):
-    """Return the file the facts are written in and its lines (none if unreadable)."""
+    """Return the file the facts are written in and where it sets each of them."""
     file = Path(settings["OWNER_FACTS_FILE"])
-    try:
-        return file, file.read_text("utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return file, []
+    return file, read_setting_lines(file)
 
 
 def find_placeholders(settings):
     """Return a Problem for every fact whose value is still its placeholder."""
     file, lines = settings_file(settings)
-    main = settings.get("MAIN_LANG", settings["DEFAULT_LANG"])
+    main = main_language(settings)
     problems = []
     for lang, values in languages(settings):
         for fact in FACTS:
@@ -234,7 +219,7 @@ def find_placeholders(settings):
                     f"täydennä {fact.what} (nyt {literal(value)}); "
                     f"kirjoita esimerkiksi {written}"
                     + (f"; {fact.hint}" if fact.hint else ""),
-                    setting_line(lines, fact.setting, lang != main, value),
+                    lines.line(fact.setting, None if lang == main else lang),
                 )
             )
     return problems
@@ -291,7 +276,7 @@ def unreadable(fact, value, lang):
 def find_unreadable(settings):
     """Return a Problem for every fact that is not a placeholder but not readable."""
     file, lines = settings_file(settings)
-    main = settings.get("MAIN_LANG", settings["DEFAULT_LANG"])
+    main = main_language(settings)
     problems = []
     for lang, values in languages(settings):
         for fact in FACTS:
@@ -308,7 +293,7 @@ def find_unreadable(settings):
                         file.name,
                         field,
                         f"{literal(value)} ei käy; {expected}",
-                        setting_line(lines, fact.setting, lang != main, value),
+                        lines.line(fact.setting, None if lang == main else lang),
                     )
                 )
     return problems
