@@ -41,8 +41,12 @@ help:
 
 # The environment is created from the pinned requirements on first use, with our
 # plugins (plugins/supervision_site) installed into it as described in pyproject.toml.
+# A Python without its venv module (Debian's and Ubuntu's python3-venv) gets a plain
+# line instead of a half-made environment.
 $(BIN)/activate: requirements.txt pyproject.toml
-	$(PY) -m venv $(VENV)
+	@$(PY) -m venv $(VENV) || { rm -rf $(VENV); \
+	  echo "Python-ympäristöä ei voitu luoda ($(PY) -m venv). Debianissa ja Ubuntussa asenna ensin python3-venv (sudo apt install python3-venv) ja aja komento uudelleen." >&2; \
+	  exit 1; }
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	touch $@

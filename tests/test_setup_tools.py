@@ -191,3 +191,25 @@ def test_ci_runs_only_the_readme_commands():
     ]
     assert steps == ["make test", "make audit"]
     assert not (ROOT / ".ci" / "apt-packages.txt").exists()
+
+
+def test_a_python_without_venv_gets_a_plain_line_and_no_half_made_environment(
+    tmp_path,
+):
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
+        (tmp_path / name).write_bytes((ROOT / name).read_bytes())
+    python = tmp_path / "python-without-venv"
+    python.write_text(
+        '#!/bin/sh\nmkdir -p "$3/bin"\necho "ensurepip is not available" >&2\nexit 1\n'
+    )
+    python.chmod(0o755)
+    result = subprocess.run(
+        ["make", "--no-print-directory", "html", f"PY={python}"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "asenna ensin python3-venv (sudo apt install python3-venv)" in result.stderr
+    assert not (tmp_path / ".venv").exists()
