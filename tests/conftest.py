@@ -2,14 +2,12 @@
 
 import json
 import os
-import re
 import subprocess
 import sys
 import threading
 from functools import partial
 from http.server import (
     BaseHTTPRequestHandler,
-    SimpleHTTPRequestHandler,
     ThreadingHTTPServer,
 )
 from pathlib import Path
@@ -20,6 +18,7 @@ from bs4 import BeautifulSoup
 
 from scripts.chromium import CHROMIUM, headless_chromium
 from supervision_site.core.settings import read_site_settings
+from tools.static_host import StaticServer
 
 ROOT = Path(__file__).resolve().parent.parent
 # The project ships the owner's facts as placeholders: every production build of
@@ -107,79 +106,6 @@ def parse_page(folder, path):
     """Return the page a built site folder serves at a URL path (``/en/``), parsed."""
     file = Path(folder, site_path(path).lstrip("/"))
     return BeautifulSoup(file.read_text("utf-8"), "html.parser")
-
-
-class StaticServer:
-    """Serve a folder on 127.0.0.1 from a thread; ``url`` has no trailing slash.
-
-    Like a static host, it sends the headers the folder's ``_headers`` file
-    names for each path.
-    """
-
-    def __init__(self, directory):
-        handler = partial(HostLikeHandler, directory=str(directory))
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_port}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-def parse_headers_file(text):
-    """Return the rules of a ``_headers`` file as [(path pattern, [(name, value)])].
-
-    A ``! Name`` line detaches the header of earlier rules: its value is None.
-    """
-    rules = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith((" ", "\t")):
-            rules.append((line.strip(), []))
-        elif line.strip().startswith("!") and rules:
-            rules[-1][1].append((line.strip()[1:].strip(), None))
-        elif line.strip() and rules:
-            name, value = line.strip().split(":", 1)
-            rules[-1][1].append((name.strip(), value.strip()))
-    return rules
-
-
-def headers_for(rules, path):
-    """Return the headers the rules give ``path``, as Cloudflare Pages joins them."""
-    headers = []
-    for pattern, pairs in rules:
-        if rule_matches(pattern, path):
-            for name, value in pairs:
-                if value is None:
-                    headers = [(n, v) for n, v in headers if n.lower() != name.lower()]
-                else:
-                    headers.append((name, value))
-    return headers
-
-
-def rule_matches(pattern, path):
-    """Return whether a ``_headers`` path pattern (``*`` splats) covers ``path``."""
-    expression = ".*".join(map(re.escape, pattern.split("*")))
-    return re.fullmatch(expression, path) is not None
-
-
-class HostLikeHandler(SimpleHTTPRequestHandler):
-    """Serve files quietly, with the headers ``_headers`` gives their path."""
-
-    def end_headers(self):
-        rules_file = Path(self.directory, "_headers")
-        if rules_file.is_file():
-            rules = parse_headers_file(rules_file.read_text("utf-8"))
-            for name, value in headers_for(rules, self.path.split("?")[0]):
-                self.send_header(name, value)
-        super().end_headers()
-
-    def log_message(self, format, *args):
-        pass
 
 
 def build_served_site(folder, **settings):

@@ -15,60 +15,17 @@ from conftest import ROOT, SETTINGS, run_pelican
 
 from supervision_site.security_policy.policy import build_security_headers
 from tools.bench_site import write_content
+from tools.static_host import (
+    cloudflare_headers,
+    netlify_headers,
+    pattern_matches,
+    read_rules,
+)
 
 HASHED = re.compile(r"\.[0-9a-f]{10}\.[a-z]+$")
 YEAR_IMMUTABLE = "public, max-age=31536000, immutable"
 CLOUDFLARE_MOST_RULES = 100
 CLOUDFLARE_MOST_LINE = 2000
-
-
-def read_rules(text):
-    """Return the rules of a ``_headers`` file: [(pattern, headers, detached)]."""
-    rules = []
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if not line[0].isspace():
-            rules.append((line.strip(), [], set()))
-        elif line.strip().startswith("!"):
-            rules[-1][2].add(line.strip()[1:].strip().lower())
-        else:
-            name, value = line.strip().split(":", 1)
-            rules[-1][1].append((name.strip(), value.strip()))
-    return rules
-
-
-def pattern_matches(pattern, path):
-    """Return whether a rule's URL pattern covers ``path``: ``*`` is a splat,
-    ``:name`` a placeholder for one path segment, anything else literal."""
-    parts = re.split(r"(\*|:[A-Za-z]\w*)", pattern)
-    expression = "".join(
-        ".*" if part == "*" else "[^/]+" if part.startswith(":") else re.escape(part)
-        for part in parts
-    )
-    return re.fullmatch(expression, path) is not None
-
-
-def cloudflare_headers(rules, path):
-    """Return {name: value} as Cloudflare Pages sends them for ``path``."""
-    values, detached = {}, set()
-    for pattern, headers, detach in rules:
-        if pattern_matches(pattern, path):
-            detached |= detach
-            for name, value in headers:
-                values.setdefault(name.lower(), []).append(value)
-    return {
-        name: ", ".join(found) for name, found in values.items() if name not in detached
-    }
-
-
-def netlify_headers(rules, path):
-    """Return {name: value} as Netlify sends them for ``path``."""
-    values = {}
-    for pattern, headers, _ in rules:
-        if pattern_matches(pattern, path):
-            values.update({name.lower(): value for name, value in headers})
-    return values
 
 
 HOSTS = {"cloudflare": cloudflare_headers, "netlify": netlify_headers}
@@ -160,6 +117,12 @@ def test_the_matcher_joins_cloudflare_values_and_lets_a_later_netlify_rule_win()
     )
     assert cloudflare_headers(rules, "/a/b") == {"cache-control": "short, long"}
     assert netlify_headers(rules, "/a/b") == {"cache-control": "long", "x-a": "1"}
+    own = read_rules(
+        "/*\n  Cache-Control: short\n/b/*\n  ! Cache-Control\n  Cache-Control: own\n"
+    )
+    assert cloudflare_headers(own, "/b/c") == {"cache-control": "own"}
+    later = read_rules("/b/*\n  ! Cache-Control\n/*\n  Cache-Control: short\n")
+    assert cloudflare_headers(later, "/b/c") == {"cache-control": "short"}
     assert pattern_matches("/*/", "/palvelut/") and not pattern_matches("/*/", "/a.css")
     assert pattern_matches("/:lang/", "/en/") and not pattern_matches(
         "/:lang/", "/a/b/"

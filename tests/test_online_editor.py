@@ -4,16 +4,10 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import (
-    NODE_MODULES,
-    ROOT,
-    StaticServer,
-    headers_for,
-    parse_headers_file,
-    require_tool,
-    run_pelican,
-)
+from conftest import NODE_MODULES, ROOT, require_tool, run_pelican
 from playwright.sync_api import expect
+
+from tools.static_host import StaticServer, cloudflare_headers, read_rules
 
 REPOSITORY = "omistaja/tyonohjaus"
 SIGN_IN_SITE = "tyonohjaus.netlify.app"
@@ -88,10 +82,10 @@ def test_public_pages_keep_their_policy_and_the_editor_has_its_own(online_site, 
     editor = meta_policy(online_site / "admin" / "index.html")
     assert "connect-src 'self' https://api.github.com" in editor
     assert editor != meta_policy(site / "index.html")
-    rules = parse_headers_file((online_site / "_headers").read_text("utf-8"))
-    header = dict(headers_for(rules, "/admin/"))["Content-Security-Policy"]
+    rules = read_rules((online_site / "_headers").read_text("utf-8"))
+    header = cloudflare_headers(rules, "/admin/")["content-security-policy"]
     assert set(header.split("; ")) == {*editor.split("; "), "frame-ancestors 'none'"}
-    public = dict(headers_for(rules, "/palvelut/"))["Content-Security-Policy"]
+    public = cloudflare_headers(rules, "/palvelut/")["content-security-policy"]
     assert public != header
 
 

@@ -2,7 +2,8 @@
 
 Usage: python -m tools.audit  (``make audit``)
 
-Builds the production site into a temporary folder, serves it on 127.0.0.1, runs
+Builds the production site into a temporary folder, serves it on 127.0.0.1 with
+the headers of its ``_headers`` (``tools/static_host.py``), runs
 Lighthouse on each page below, writes JSON and HTML reports under
 reports/lighthouse/, prints a table of the four category scores with FCP, LCP,
 CLS and TBT, and exits 1 when any category scores under 100.
@@ -16,12 +17,10 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
+from tools.static_host import StaticServer
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "reports" / "lighthouse"
@@ -49,13 +48,6 @@ METRICS = {
     "CLS": ("cumulative-layout-shift", 1, ""),
     "TBT": ("total-blocking-time", 1, "ms"),
 }
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    """A static file handler that keeps the audit's output clean."""
-
-    def log_message(self, format, *args):
-        pass
 
 
 def missing_tools():
@@ -133,17 +125,9 @@ def main():
         return 0
     with tempfile.TemporaryDirectory(prefix="audit-") as tmp:
         site = Path(tmp, "site")
-        handler = partial(QuietHandler, directory=str(site))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_port}"
-        try:
-            build(site, base)
-            status = audit_pages(base, tmp)
-        finally:
-            server.shutdown()
-            server.server_close()
-    return status
+        with StaticServer(site) as server:
+            build(site, server.url)
+            return audit_pages(server.url, tmp)
 
 
 def total(result):

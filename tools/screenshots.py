@@ -4,12 +4,10 @@ Usage: python -m tools.screenshots OUTPUT_DIR SHOTS_DIR PATH [PATH ...]
 """
 
 import sys
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from scripts.chromium import headless_chromium
+from tools.static_host import StaticServer
 
 WIDTHS = (360, 1280)
 SCHEMES = ("light", "dark")
@@ -17,12 +15,9 @@ SCHEMES = ("light", "dark")
 
 def main(site_dir, shots_dir, paths):
     """Serve ``site_dir`` on 127.0.0.1 and screenshot every path."""
-    handler = partial(SimpleHTTPRequestHandler, directory=site_dir)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}"
     Path(shots_dir).mkdir(parents=True, exist_ok=True)
-    with headless_chromium() as browser:
+    with StaticServer(site_dir) as server, headless_chromium() as browser:
+        base = server.url
         for width in WIDTHS:
             for scheme in SCHEMES:
                 page = browser.new_page(
@@ -35,7 +30,6 @@ def main(site_dir, shots_dir, paths):
                     page.screenshot(path=target, full_page=True)
                     print(target)
                 page.close()
-    server.shutdown()
 
 
 if __name__ == "__main__":
