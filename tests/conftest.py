@@ -2,6 +2,8 @@
 
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -15,10 +17,11 @@ from urllib.parse import parse_qs
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 from scripts.chromium import CHROMIUM, headless_chromium
 from supervision_site.core.settings import read_site_settings
-from tools.static_host import StaticServer
+from tools.static_host import StaticServer, read_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 # The project ships the owner's facts as placeholders: every production build of
@@ -94,6 +97,60 @@ def soup(site):
         return cache[path]
 
     return parse
+
+
+PROJECT_IGNORES = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    ".cache",
+    ".builds",
+    "output",
+    "node_modules",
+    "reports",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+    "cache",
+)
+
+
+def copy_with_environment(folder):
+    """Copy the whole project to ``folder``, sharing the real environment; return it."""
+    shutil.copytree(ROOT, folder, ignore=PROJECT_IGNORES, copy_function=shutil.copy2)
+    (folder / ".venv").symlink_to(ROOT / ".venv")
+    return folder
+
+
+def read_headers_file(site):
+    """Return a built site's ``_headers`` as {path pattern: {header: [values]}}."""
+    rules = {}
+    for pattern, headers, _ in read_rules((site / "_headers").read_text("utf-8")):
+        rule = rules.setdefault(pattern, {})
+        for name, value in headers:
+            rule.setdefault(name, []).append(value)
+    return rules
+
+
+def section(text, heading):
+    """Return the text under a Markdown heading, up to the next of its level or above.
+
+    Lines inside fenced code blocks are never headings.
+    """
+    level = len(heading) - len(heading.lstrip("#"))
+    lines, inside, fenced = [], False, False
+    for line in text.splitlines():
+        if inside and not fenced and re.match(rf"#{{1,{level}}} ", line):
+            break
+        if inside:
+            lines.append(line)
+            fenced ^= line.lstrip().startswith("```")
+        inside = inside or line == heading
+    return "\n".join(lines)
+
+
+def wait_for_form_script(page):
+    """Wait until the form's script, loaded after the first paint, has taken over."""
+    expect(page.locator("#contact-form[novalidate]")).to_be_attached()
 
 
 def site_path(url):

@@ -1,9 +1,8 @@
 """Usable by everyone: axe-core finds nothing, and the keyboard alone gets around."""
 
 import pytest
-from conftest import NODE_MODULES, require_tool
+from conftest import NODE_MODULES, require_tool, wait_for_form_script
 from playwright.sync_api import expect
-from test_contact_form import wait_for_form_script
 
 AXE_TAGS = [
     "wcag2a",

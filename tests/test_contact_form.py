@@ -4,7 +4,7 @@ import json
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from conftest import FORM_SITE_EMAIL
+from conftest import FORM_SITE_EMAIL, wait_for_form_script
 from playwright.sync_api import expect
 from site_map import HIDDEN_PAGES, LANGS, PAGES
 
@@ -78,11 +78,6 @@ def page_without_javascript(browser):
     )
     yield context.new_page()
     context.close()
-
-
-def wait_for_form_script(page):
-    """Wait until the form's script, loaded after the first paint, has taken over."""
-    expect(page.locator("#contact-form[novalidate]")).to_be_attached()
 
 
 def open_form(page, url):

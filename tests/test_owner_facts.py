@@ -12,10 +12,8 @@ import subprocess
 import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, copy_with_environment, section
 from filled_in import fill_in
-from test_owner_guide import section
-from test_publish import copy_with_environment
 
 import pelicanconf
 from supervision_site.owner_facts.contact import email_uri, phone_uri

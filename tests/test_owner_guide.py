@@ -11,7 +11,7 @@ import shutil
 import textwrap
 
 import pytest
-from conftest import ROOT, SITEURL, parse_page, run_command
+from conftest import ROOT, SITEURL, parse_page, run_command, section
 
 from scripts.project_copy import copy_project
 
@@ -27,23 +27,6 @@ GUIDES = {
 BLOCK = re.compile(r"^[ \t]*```(?P<lang>\w*)\n(?P<body>.*?)^[ \t]*```", re.M | re.S)
 CONTENT_FILE = re.compile(r"`(content/[\w/.-]+\.md)`")
 FIELD = re.compile(r"(?P<name>[A-Za-z_]+): (?P<value>.*)")
-
-
-def section(text, heading):
-    """Return the text under a Markdown heading, up to the next of its level or above.
-
-    Lines inside fenced code blocks are never headings.
-    """
-    level = len(heading) - len(heading.lstrip("#"))
-    lines, inside, fenced = [], False, False
-    for line in text.splitlines():
-        if inside and not fenced and re.match(rf"#{{1,{level}}} ", line):
-            break
-        if inside:
-            lines.append(line)
-            fenced ^= line.lstrip().startswith("```")
-        inside = inside or line == heading
-    return "\n".join(lines)
 
 
 def guide_steps(guide):

@@ -3,39 +3,25 @@
 import gzip
 import hashlib
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import brotli
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, SITEURL, git_environment, run_command
+from conftest import (
+    ROOT,
+    SITEURL,
+    copy_with_environment,
+    git_environment,
+    read_headers_file,
+    run_command,
+)
 
 import pelicanconf
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".svg", ".xml", ".txt"}
 HASHED = re.compile(r"\.[0-9a-f]{10}\.\w+$")
-PROJECT_IGNORES = shutil.ignore_patterns(
-    ".git",
-    ".venv",
-    ".cache",
-    ".builds",
-    "output",
-    "node_modules",
-    "reports",
-    "__pycache__",
-    ".pytest_cache",
-    ".ruff_cache",
-    "cache",
-)
-
-
-def copy_with_environment(folder):
-    """Copy the whole project to ``folder``, sharing the real environment; return it."""
-    shutil.copytree(ROOT, folder, ignore=PROJECT_IGNORES, copy_function=shutil.copy2)
-    (folder / ".venv").symlink_to(ROOT / ".venv")
-    return folder
 
 
 @pytest.fixture(scope="module")
@@ -155,18 +141,6 @@ def test_theme_assets_are_referenced_by_content_hashed_names(site, soup, page_pa
             source = ROOT / "theme" / "static" / plain.removeprefix("theme/")
             digest = hashlib.sha256(source.read_bytes()).hexdigest()[:10]
             assert f".{digest}." in path
-
-
-def read_headers_file(site):
-    """Parse ``_headers`` into {path: {header: [values]}}."""
-    rules, current = {}, None
-    for line in (site / "_headers").read_text("utf-8").splitlines():
-        if line and not line.startswith(" "):
-            current = rules.setdefault(line, {})
-        elif line.strip():
-            name, value = line.strip().split(": ", 1)
-            current.setdefault(name, []).append(value)
-    return rules
 
 
 def test_headers_file_sets_a_strict_content_security_policy(site):

@@ -4,8 +4,7 @@ import base64
 import hashlib
 import json
 
-from conftest import SETTINGS, SITEURL
-from test_publish import read_headers_file
+from conftest import SETTINGS, SITEURL, read_headers_file
 
 from supervision_site.site_links.links import build_speculation_rules
 
