@@ -179,13 +179,34 @@ def literal(value):
     return repr(value)
 
 
-def languages(settings):
-    """Return each language of the site with its settings: the main language first."""
+@dataclass(frozen=True)
+class Stated:
+    """A fact as one language's settings state it."""
+
+    fact: Fact
+    lang: str
+    value: object
+    in_entry: bool  # written in the language's entry of ``I18N_SUBSITES``
+
+    @property
+    def field(self):
+        """Return the name the owner's message gives it: ``SUPERVISOR_TITLE (en)``."""
+        setting = self.fact.setting
+        return f"{setting} ({self.lang})" if self.in_entry else setting
+
+    def line(self, lines):
+        """Return the line of the settings file (SettingLines) that states it."""
+        return lines.line(self.fact.setting, self.lang if self.in_entry else None)
+
+
+def stated_facts(settings):
+    """Yield every fact of the main language, then the translated ones of the others."""
     main, subsites = main_language(settings), settings.get("I18N_SUBSITES", {})
-    return [
-        (lang, settings if lang == main else {**settings, **subsites[lang]})
-        for lang in site_languages(settings)
-    ]
+    for lang in site_languages(settings):
+        values = settings if lang == main else {**settings, **subsites[lang]}
+        for fact in FACTS:
+            if lang == main or fact.setting in TRANSLATED:
+                yield Stated(fact, lang, values.get(fact.setting), lang != main)
 
 
 def settings_file(settings):
@@ -197,31 +218,26 @@ def settings_file(settings):
 def find_placeholders(settings):
     """Return a Problem for every fact whose value is still its placeholder."""
     file, lines = settings_file(settings)
-    main = main_language(settings)
     problems = []
-    for lang, values in languages(settings):
-        for fact in FACTS:
-            if lang != main and fact.setting not in TRANSLATED:
-                continue
-            value = values.get(fact.setting)
-            if not is_placeholder(value, fact):
-                continue
-            example = fact.examples.get(lang, fact.examples["fi"])
-            if lang == main:
-                field, written = fact.setting, f"{fact.setting} = {literal(example)}"
-            else:
-                field = f"{fact.setting} ({lang})"
-                written = f'"{fact.setting}": {literal(example)}'
-            problems.append(
-                Problem(
-                    file.name,
-                    field,
-                    f"täydennä {fact.what} (nyt {literal(value)}); "
-                    f"kirjoita esimerkiksi {written}"
-                    + (f"; {fact.hint}" if fact.hint else ""),
-                    lines.line(fact.setting, None if lang == main else lang),
-                )
+    for stated in stated_facts(settings):
+        fact, value = stated.fact, stated.value
+        if not is_placeholder(value, fact):
+            continue
+        example = literal(fact.examples.get(stated.lang, fact.examples["fi"]))
+        if stated.in_entry:
+            written = f'"{fact.setting}": {example}'
+        else:
+            written = f"{fact.setting} = {example}"
+        problems.append(
+            Problem(
+                file.name,
+                stated.field,
+                f"täydennä {fact.what} (nyt {literal(value)}); "
+                f"kirjoita esimerkiksi {written}"
+                + (f"; {fact.hint}" if fact.hint else ""),
+                stated.line(lines),
             )
+        )
     return problems
 
 
@@ -276,26 +292,16 @@ def unreadable(fact, value, lang):
 def find_unreadable(settings):
     """Return a Problem for every fact that is not a placeholder but not readable."""
     file, lines = settings_file(settings)
-    main = main_language(settings)
     problems = []
-    for lang, values in languages(settings):
-        for fact in FACTS:
-            if lang != main and fact.setting not in TRANSLATED:
-                continue
-            value = values.get(fact.setting)
-            expected = (
-                None if is_placeholder(value, fact) else unreadable(fact, value, lang)
-            )
-            if expected:
-                field = fact.setting if lang == main else f"{fact.setting} ({lang})"
-                problems.append(
-                    Problem(
-                        file.name,
-                        field,
-                        f"{literal(value)} ei käy; {expected}",
-                        lines.line(fact.setting, None if lang == main else lang),
-                    )
-                )
+    for stated in stated_facts(settings):
+        fact, value = stated.fact, stated.value
+        if is_placeholder(value, fact):
+            continue
+        expected = unreadable(fact, value, stated.lang)
+        if expected:
+            message = f"{literal(value)} ei käy; {expected}"
+            line = stated.line(lines)
+            problems.append(Problem(file.name, stated.field, message, line))
     return problems
 
 
