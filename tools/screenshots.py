@@ -1,6 +1,9 @@
 """Save screenshots of built pages at phone and desktop widths, light and dark.
 
 Usage: python -m tools.screenshots OUTPUT_DIR SHOTS_DIR PATH [PATH ...]
+
+OUTPUT_DIR is a build whose links start at the root, as ``make html`` writes
+them; a production build for this needs ``-e 'SITEURL=""'``.
 """
 
 import sys
