@@ -65,10 +65,14 @@ tools: $(BIN)/activate
 html: $(BIN)/activate $(MO_FILES)
 	$(BIN)/python scripts/build.py $(CONFFILE) $(PELICANOPTS)
 
-# Spelling slips are shown as warnings: they never hold back a publish.
+# Spelling slips are warnings: they never hold back a publish. The spell check reads
+# only content/, so it runs beside the build (loading a dictionary can take a
+# second) and its lines follow the build's; a failed build shows only its own.
 publish: $(BIN)/activate $(MO_FILES)
-	$(BIN)/python scripts/build.py $(PUBLISHCONF) $(PELICANOPTS)
-	$(BIN)/python -m spellcheck --warn $(INPUTDIR)
+	@spelling=$$(mktemp); \
+	$(BIN)/python -m spellcheck --warn $(INPUTDIR) > $$spelling 2>&1 & \
+	$(BIN)/python scripts/build.py $(PUBLISHCONF) $(PELICANOPTS); built=$$?; \
+	wait $$!; [ $$built -ne 0 ] || cat $$spelling; rm -f $$spelling; exit $$built
 
 # The English dictionary comes from npm: installed on first use where the system
 # has no en_GB Hunspell files.
