@@ -186,6 +186,16 @@ def test_a_fact_set_twice_is_named_where_it_is_set_last(tmp_path):
         ("CONTACT_FORM_PROCESSOR_COUNTRY", "Irlanti", 'kuten "US", "IE"'),
         ("SESSION_PLACES", "online", 'hakasulkeisiin, esimerkiksi ["workplace"'),
         ("SUPERVISOR_TRAINING", "Työnohjaajakoulutus 2015", "hakasulkeisiin"),
+        ("CONTACT_FORM_PROCESSOR_COUNTRY", None, 'kuten "US", "IE"'),
+        ("CONTACT_PHONE", "p. 040 123 4567", 'pelkin numeroin, esimerkiksi "040'),
+        ("CONTACT_PHONE", "040 123", "pelkin numeroin"),
+        ("CONTACT_EMAIL", "maija", 'koko osoite, esimerkiksi "maija@'),
+        (
+            "SITE_ADDRESS",
+            "www.tyonohjaus.fi",
+            '"https://www.tyonohjaus-meikalainen.fi"',
+        ),
+        ("CONTACT_FORM_ENDPOINT", "formspree.io/f/abcd", '"https://formspree.io/f/'),
     ],
 )
 def test_a_fact_that_cannot_be_read_is_named_with_what_it_may_be(
@@ -218,7 +228,11 @@ def test_only_a_real_email_address_becomes_a_mailto_link(address, uri):
         ("040 XXX XXXX", None),
         ("", None),
         ("+358 40 123 4567", "tel:+358401234567"),
-        ("(09) 123-4567", "tel:091234567"),
+        ("(09) 123-4567", "tel:+35891234567"),
+        ("+358 (0)40 123 4567", "tel:+358401234567"),
+        ("p. 040 123 4567", None),
+        ("040 123 4567 (arkisin)", None),
+        ("040 123", None),
     ],
 )
 def test_only_a_phone_number_written_in_digits_becomes_a_tel_link(number, uri):

@@ -1,14 +1,21 @@
 """Give templates the owner's e-mail and phone as text, and as links only when real.
 
 A placeholder must never work: an address at the reserved ``.invalid`` domain
-gets no ``mailto:``, and a phone that is not written in digits gets no ``tel:``.
+gets no ``mailto:``, and a phone not written in digits, or that phonenumbers
+does not read as a valid number, gets no ``tel:``. The link is the number in
+E.164 (``tel:+358401234567``): it works from abroad, and a trunk zero written
+after the country code (``+358 (0)40 …``) is dropped.
 """
 
 import re
 
+import phonenumbers
+
 NBSP = "\u00a0"
 PLACEHOLDER_DOMAIN = ".invalid"  # RFC 6761: never resolves
-PHONE = re.compile(r"\+?[0-9(][0-9 ()-]{4,}[0-9]")
+HOME_REGION = "FI"  # a number written without its country code is Finnish
+# Digits and separators only: phonenumbers would read letters as a keypad's digits.
+WRITTEN_NUMBER = re.compile(r"\+?[0-9 ()./-]+")
 
 
 def email_uri(address):
@@ -21,20 +28,29 @@ def email_uri(address):
 
 
 def phone_uri(number):
-    """Return the ``tel:`` of a phone number written in digits, or None."""
+    """Return the ``tel:`` of a valid phone number written in digits, or None."""
     number = (number or "").strip()
-    if not PHONE.fullmatch(number):
+    if not WRITTEN_NUMBER.fullmatch(number):
         return None
-    return "tel:" + re.sub(r"[ ()-]", "", number)
+    try:
+        parsed = phonenumbers.parse(number, HOME_REGION)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(parsed):
+        return None
+    return "tel:" + phonenumbers.format_number(
+        parsed, phonenumbers.PhoneNumberFormat.E164
+    )
 
 
 def build_contact(settings):
     """Return the e-mail and phone to show, each with its link or None."""
     email = (settings.get("CONTACT_EMAIL") or "").strip()
     phone = (settings.get("CONTACT_PHONE") or "").strip()
+    uri = phone_uri(phone)
     return {
         "email": email,
         "email_uri": email_uri(email),
-        "phone": phone.replace(" ", NBSP) if phone_uri(phone) else phone,
-        "phone_uri": phone_uri(phone),
+        "phone": phone.replace(" ", NBSP) if uri else phone,
+        "phone_uri": uri,
     }

@@ -10,6 +10,7 @@ also marks text the owner must still write in a Markdown page.
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
 
@@ -17,6 +18,7 @@ from supervision_site.core.languages import country_name, main_language, site_la
 from supervision_site.core.problems import Problem
 from supervision_site.core.setting_lines import read_setting_lines
 
+from .contact import email_uri, phone_uri
 from .practice import PLACES
 
 MARKER = "[[TÄYDENNÄ"
@@ -241,6 +243,22 @@ def find_placeholders(settings):
     return problems
 
 
+EMAIL_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+
+
+def is_email_address(value):
+    """Return whether a value is written as an e-mail address: ``maija@x.fi``."""
+    return isinstance(value, str) and EMAIL_ADDRESS.fullmatch(value.strip()) is not None
+
+
+def is_web_address(value):
+    """Return whether a value is a whole https address: ``https://www.x.fi/…``."""
+    if not isinstance(value, str):
+        return False
+    parts = urlsplit(value.strip())
+    return parts.scheme == "https" and bool(parts.hostname)
+
+
 # Facts whose real value must be one of a few: what each may be, in Finnish.
 CHOICES = {
     "SESSION_PLACES": (
@@ -252,8 +270,26 @@ CHOICES = {
         'kirjoita kielet kaksikirjaimisina koodeina, kuten "fi", "sv" ja "en"',
     ),
     "CONTACT_FORM_PROCESSOR_COUNTRY": (
-        lambda value: country_name(value, "fi") is not None,
+        lambda value: isinstance(value, str) and country_name(value, "fi") is not None,
         'kirjoita maa kahdella kirjaimella, kuten "US", "IE" tai "FI"',
+    ),
+    "CONTACT_EMAIL": (
+        lambda value: email_uri(value) is not None and is_email_address(value),
+        'kirjoita koko osoite, esimerkiksi "maija@tyonohjaus-meikalainen.fi"',
+    ),
+    "CONTACT_PHONE": (
+        lambda value: value == "" or phone_uri(value) is not None,
+        'kirjoita numero pelkin numeroin, esimerkiksi "040 123 4567" tai '
+        '"+358 40 123 4567"; jos et halua numeroa sivuille, kirjoita ""',
+    ),
+    "SITE_ADDRESS": (
+        is_web_address,
+        'kirjoita koko osoite, esimerkiksi "https://www.tyonohjaus-meikalainen.fi"',
+    ),
+    "CONTACT_FORM_ENDPOINT": (
+        is_web_address,
+        "kirjoita lomakepalvelun antama koko osoite, esimerkiksi "
+        '"https://formspree.io/f/abcdwxyz"',
     ),
     "CONTACT_FORM_DATA_LEAVES_EU": (
         lambda value: isinstance(value, bool),
