@@ -42,9 +42,9 @@ help:
 # The environment is created from the pinned requirements on first use, with our
 # plugins (plugins/supervision_site) installed into it as described in pyproject.toml.
 # A Python without its venv module (Debian's and Ubuntu's python3-venv) gets a plain
-# line instead of a half-made environment.
+# line; the next make tries again.
 $(BIN)/activate: requirements.txt pyproject.toml
-	@$(PY) -m venv $(VENV) || { rm -rf $(VENV); \
+	@$(PY) -m venv $(VENV) || { \
 	  echo "Python-ympäristöä ei voitu luoda ($(PY) -m venv). Debianissa ja Ubuntussa asenna ensin python3-venv (sudo apt install python3-venv) ja aja komento uudelleen." >&2; \
 	  exit 1; }
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -65,14 +65,10 @@ tools: $(BIN)/activate
 html: $(BIN)/activate $(MO_FILES)
 	$(BIN)/python scripts/build.py $(CONFFILE) $(PELICANOPTS)
 
-# Spelling slips are warnings: they never hold back a publish. The spell check reads
-# only content/, so it runs beside the build (loading a dictionary can take a
-# second) and its lines follow the build's; a failed build shows only its own.
+# Spelling slips are warnings: they never hold back a publish. They are found beside
+# the build and shown after its lines; a failed build shows only its own.
 publish: $(BIN)/activate $(MO_FILES)
-	@spelling=$$(mktemp); \
-	$(BIN)/python -m spellcheck --warn $(INPUTDIR) > $$spelling 2>&1 & \
-	$(BIN)/python scripts/build.py $(PUBLISHCONF) $(PELICANOPTS); built=$$?; \
-	wait $$!; [ $$built -ne 0 ] || cat $$spelling; rm -f $$spelling; exit $$built
+	$(BIN)/python scripts/build.py --spelling $(PUBLISHCONF) $(PELICANOPTS)
 
 # The English dictionary comes from npm: installed on first use where the system
 # has no en_GB Hunspell files.

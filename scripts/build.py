@@ -1,12 +1,16 @@
 """Build the site into a fresh folder and publish it by swapping one link.
 
-Usage: python scripts/build.py SETTINGS_FILE [pelican options ...]
+Usage: python scripts/build.py [--spelling] SETTINGS_FILE [pelican options ...]
 
 ``output`` is a symbolic link to the current build under ``.builds/``. A new
 build goes to its own folder; only when pelican (with every check of the
 site) succeeds is ``output`` pointed at it, in one atomic rename. A failed
 build leaves ``output`` exactly as it was. Pelican runs through
 ``pelican_plain.py``, so its messages are plain lines without tracebacks.
+
+With ``--spelling`` (``make publish``) the spelling warnings of the content are
+found beside the build, since loading a dictionary can take a second, and are
+printed after the build's lines when it succeeded.
 """
 
 import os
@@ -14,12 +18,14 @@ import shutil
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILDS = ROOT / ".builds"
 OUTPUT = ROOT / "output"
 KEEP = 2  # the current build and the one before it
+SPELLING = [sys.executable, "-m", "spellcheck", "--warn", "content"]
 
 
 def build(settings_file, options):
@@ -30,10 +36,13 @@ def build(settings_file, options):
     command = [sys.executable, str(ROOT / "scripts" / "pelican_plain.py")]
     command += ["content", "-o", str(folder)]
     command += ["-s", settings_file, *options]
-    if subprocess.run(command, cwd=ROOT, check=False).returncode != 0:
-        shutil.rmtree(folder, ignore_errors=True)
-        return None
-    return folder
+    built = False
+    try:
+        built = subprocess.run(command, cwd=ROOT, check=False).returncode == 0
+    finally:  # a failed or interrupted build leaves no folder behind
+        if not built:
+            shutil.rmtree(folder, ignore_errors=True)
+    return folder if built else None
 
 
 def publish(folder):
@@ -55,9 +64,25 @@ def prune():
             shutil.rmtree(old)
 
 
-def main(arguments):
-    """Build with the given settings file and options; return the exit code."""
-    settings_file, *options = arguments
+@contextmanager
+def spelling_warnings():
+    """Start the spell check's warnings; yield a function that prints them.
+
+    The check is stopped if the build fails or is interrupted first.
+    """
+    check = subprocess.Popen(
+        SPELLING, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    try:
+        yield lambda: print(check.communicate()[0], end="")
+    finally:
+        if check.poll() is None:
+            check.kill()
+            check.wait()
+
+
+def build_and_publish(settings_file, options):
+    """Build with the given settings file and options, then publish; return the code."""
     folder = build(settings_file, options)
     if folder is None:
         print("Nothing was published: output/ is as it was.", file=sys.stderr)
@@ -68,5 +93,21 @@ def main(arguments):
     return 0
 
 
+def main(arguments):
+    """Build and publish, with the spelling warnings after if asked; return the code."""
+    if arguments[:1] != ["--spelling"]:
+        return build_and_publish(arguments[0], arguments[1:])
+    settings_file, *options = arguments[1:]
+    with spelling_warnings() as print_warnings:
+        code = build_and_publish(settings_file, options)
+        if code == 0:
+            print_warnings()
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except KeyboardInterrupt:
+        print("Interrupted: output/ is as it was.", file=sys.stderr)
+        sys.exit(130)

@@ -115,9 +115,15 @@ PROJECT_IGNORES = shutil.ignore_patterns(
 
 
 def copy_with_environment(folder):
-    """Copy the whole project to ``folder``, sharing the real environment; return it."""
+    """Copy the whole project to ``folder``, sharing its installed tools; return it.
+
+    The copy links to the real ``.venv`` and, where npm installed them, the real
+    ``node_modules`` (the English dictionary among them).
+    """
     shutil.copytree(ROOT, folder, ignore=PROJECT_IGNORES, copy_function=shutil.copy2)
     (folder / ".venv").symlink_to(ROOT / ".venv")
+    if (ROOT / "node_modules").is_dir():
+        (folder / "node_modules").symlink_to(ROOT / "node_modules")
     return folder
 
 

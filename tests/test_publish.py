@@ -2,7 +2,11 @@
 
 import gzip
 import hashlib
+import os
 import re
+import signal
+import subprocess
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -64,6 +68,30 @@ def test_failed_publish_leaves_the_published_site_as_it_was(project):
     assert "Nothing was published" in failed.stderr
     assert "Traceback" not in failed.stdout + failed.stderr
     assert snapshot(project / "output") == before
+
+
+def test_an_interrupted_publish_says_so_and_leaves_no_build_behind(project):
+    assert make(project, "publish").returncode == 0
+    before = snapshot(project / "output")
+    builds = set((project / ".builds").iterdir())
+    publishing = subprocess.Popen(
+        ["make", "--no-print-directory", "publish"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # Ctrl-C reaches make and all it started
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    while publishing.poll() is None and set((project / ".builds").iterdir()) == builds:
+        time.sleep(0.005)
+    os.killpg(publishing.pid, signal.SIGINT)
+    _, said = publishing.communicate()
+    assert publishing.returncode != 0
+    assert "Interrupted: output/ is as it was." in said
+    assert "Traceback" not in said
+    assert snapshot(project / "output") == before
+    assert set((project / ".builds").iterdir()) == builds
 
 
 def test_deploy_copies_the_published_site_to_the_target(project, tmp_path):
