@@ -11,6 +11,7 @@ is right are left to them.
 
 import logging
 import sys
+import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,11 +48,20 @@ class PlainHandler(logging.Handler):
 
 
 def where(record):
-    """Return `` (file:line)`` for a template error among the record's arguments."""
+    """Return `` (file:line)`` of the error: a template's, or a settings file's.
+
+    A template or syntax error carries its place; any other error in a settings
+    file (a value written without quotes) is placed by its traceback's last line
+    in a file at the project's top level.
+    """
     for argument in record.args if isinstance(record.args, tuple) else ():
         if getattr(argument, "filename", None) and getattr(argument, "lineno", None):
             name = argument.filename.replace(f"{ROOT}/", "")
             return f" ({name}:{argument.lineno})"
+    trace = record.exc_info[2] if record.exc_info else None
+    for frame in reversed(traceback.extract_tb(trace)):
+        if Path(frame.filename).parent == ROOT:
+            return f" ({Path(frame.filename).name}:{frame.lineno})"
     return ""
 
 

@@ -347,6 +347,32 @@ def test_a_template_error_is_one_line_with_the_template_and_its_line(project):
     assert files_of(project / "output") == PREVIOUS_SITE
 
 
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("SUPERVISOR_NAME = Maija Meikäläinen", r"error: .*SyntaxError: .+"),
+        ("SUPERVISOR_NAME = Maija", r"error: NameError: name 'Maija' is not defined"),
+    ],
+)
+def test_a_setting_written_without_quotes_is_one_line_with_its_line(
+    project, written, expected
+):
+    settings = (project / "pelicanconf.py").read_text("utf-8")
+    line = next(
+        number
+        for number, text in enumerate(settings.splitlines(), 1)
+        if text.startswith("SUPERVISOR_NAME = ")
+    )
+    Edit("pelicanconf.py", 'SUPERVISOR_NAME = "Maija Meikäläinen"', written).apply(
+        project
+    )
+    code, lines = publish(project)
+    assert re.fullmatch(rf"{expected} \(pelicanconf\.py:{line}\)", lines[0]), lines
+    assert lines[1:] == ["Nothing was published: output/ is as it was."]
+    assert code == 1
+    assert files_of(project / "output") == PREVIOUS_SITE
+
+
 def test_a_misspelt_setting_is_named_once_and_the_site_is_published(project):
     Edit("pelicanconf.py", "SEARCH_META_LOCALES =", "SEARCH_META_LOCALE =").apply(
         project
