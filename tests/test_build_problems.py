@@ -1,12 +1,10 @@
 """Problems name the file and, when it is known, the line the owner has to change."""
 
-import io
-
 from supervision_site.core.problems import (
     Problem,
     at_field,
     field_line,
-    report,
+    problem_lines,
     text_line,
 )
 
@@ -68,9 +66,7 @@ def test_problems_are_reported_once_each_by_file_and_line_number():
         Problem("content/a.md", "Session", "ei ole kesto", 4),
         Problem("content/a.md", "Title", "puuttuu"),
     ]
-    stream = io.StringIO()
-    assert report(problems, stream) == 4
-    assert stream.getvalue().splitlines() == [
+    assert problem_lines(problems) == [
         "content/a.md: Title: puuttuu",
         "content/a.md:4: Session: ei ole kesto",
         "content/a.md:10: Order: ei ole luku",

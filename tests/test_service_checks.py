@@ -1,8 +1,6 @@
 """Checks across pages: shared fields, keys, translations, one record per service."""
 
-import io
-
-from supervision_site.core.problems import Problem, report
+from supervision_site.core.problems import Problem, problem_lines
 from supervision_site.service_facts.merge import PageFacts, build_records
 from supervision_site.service_facts.records import Range, ServiceRecord
 from supervision_site.service_facts.schema import check_page
@@ -231,9 +229,7 @@ def test_service_page_without_a_readable_key_is_left_to_its_own_message():
     ]
 
 
-def test_report_prints_each_problem_once_in_order():
-    stream = io.StringIO()
+def test_problem_lines_are_each_problem_once_in_order():
     problem = Problem(FI, "Session", "wrong")
-    count = report([problem, Problem(EN, "Key", "wrong"), problem], stream)
-    assert count == 2
-    assert stream.getvalue() == f"{EN}: Key: wrong\n{FI}: Session: wrong\n"
+    lines = problem_lines([problem, Problem(EN, "Key", "wrong"), problem])
+    assert lines == [f"{EN}: Key: wrong", f"{FI}: Session: wrong"]

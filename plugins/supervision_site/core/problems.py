@@ -55,21 +55,25 @@ def at_field(problem, source):
     return replace(problem, line_number=field_line(source, problem.field))
 
 
-def report(problems, stream=None):
-    """Print each problem once, by file and line, one line each; return how many."""
+def problem_lines(problems):
+    """Return each problem's line once, by file and line number."""
     ordered = sorted(problems, key=lambda p: (p.path, p.line_number or 0, p.line()))
-    lines = list(dict.fromkeys(problem.line() for problem in ordered))
-    for line in lines:
-        print(line, file=stream or sys.stderr)
-    return len(lines)
+    return list(dict.fromkeys(problem.line() for problem in ordered))
 
 
-def stop_on(problems):
-    """Report the problems and end the build with exit code 1 when there are any."""
+def not_built(count):
+    """Return the closing line of a build stopped by ``count`` problems."""
+    return f"The site was not built: fix the {count} problem(s) above and run again."
+
+
+def stop_on(problems, closing=not_built):
+    """Print each problem's line and ``closing`` for their count; then exit with 1.
+
+    Nothing happens when there are no problems.
+    """
     if problems:
-        count = report(problems)
-        print(
-            f"The site was not built: fix the {count} problem(s) above and run again.",
-            file=sys.stderr,
-        )
+        lines = problem_lines(problems)
+        for line in lines:
+            print(line, file=sys.stderr)
+        print(closing(len(lines)), file=sys.stderr)
         raise SystemExit(1)

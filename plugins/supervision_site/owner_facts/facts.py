@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from babel import Locale, UnknownLocaleError
 
 from supervision_site.core.languages import country_name, main_language, site_languages
-from supervision_site.core.problems import Problem
+from supervision_site.core.problems import Problem, source_lines
 from supervision_site.core.setting_lines import read_setting_lines
 
 from .contact import email_uri, phone_uri
@@ -353,11 +353,8 @@ def find_markers(content):
     content = Path(content)
     problems = []
     for path in sorted(content.rglob("*.md")):
-        try:
-            lines = path.read_text("utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
-            continue  # reported by the check of every file read
-        for number, line in enumerate(lines, 1):
+        # An unreadable file has no lines here: the check of every file names it.
+        for number, line in enumerate(source_lines(path), 1):
             if MARKER in line:
                 found = MARKER_TEXT.search(line)
                 shown = shorten(found.group() if found else MARKER)

@@ -7,12 +7,12 @@ and a preview highlights the texts still to write.
 """
 
 import logging
-import sys
 from functools import partial
 
 from pelican import signals
 
 from supervision_site.core.languages import catalog, is_main_site
+from supervision_site.core.problems import problem_lines, stop_on
 from supervision_site.core.settings import apply_defaults
 
 from .contact import build_contact
@@ -52,21 +52,18 @@ def check_facts(pelican):
     if not is_main_site(settings):
         return  # a language site: the main site has checked every language
     problems = find_problems(settings)
-    if not problems:
-        return
-    lines = list(dict.fromkeys(problem.line() for problem in problems))
-    if not settings["OWNER_FACTS_REFUSE"]:
-        for line in lines:
-            logger.warning("%s", line)
-        return
-    for line in lines:
-        print(line, file=sys.stderr)
-    print(
-        f"Sivustoa ei julkaistu: {len(lines)} kohtaa on täydentämättä. Täydennä "
-        f"ne ja aja make publish uudelleen (kokeiluun ilman niitä: {TRY_ANYWAY}).",
-        file=sys.stderr,
+    if settings["OWNER_FACTS_REFUSE"]:
+        stop_on(problems, not_published)
+    for line in problem_lines(problems):
+        logger.warning("%s", line)
+
+
+def not_published(count):
+    """Return the closing line of a publish refused for ``count`` facts and texts."""
+    return (
+        f"Sivustoa ei julkaistu: {count} kohtaa on täydentämättä. Täydennä ne ja "
+        f"aja make publish uudelleen (kokeiluun ilman niitä: {TRY_ANYWAY})."
     )
-    raise SystemExit(1)
 
 
 def highlight_text_to_write(content):
