@@ -1,8 +1,9 @@
 """The owner's facts that only the settings hold, to show (not edit) in the editor.
 
 They are the settings of the first block of the settings file, written as plain
-values; each is shown with its line, and with its line in each language's entry
-of ``I18N_SUBSITES`` where a language has its own.
+values; each is shown with the line that sets it last (the one Python keeps),
+and with its line in each language's entry of ``I18N_SUBSITES`` where a
+language has its own.
 """
 
 import re
@@ -50,7 +51,7 @@ def build_owner_facts(settings_file, settings):
             ],
         }
         for name, line in written.assigned.items()
-        if first <= line <= last
+        if first <= written.first[name] <= last
         and name in written.plain
         and name not in written.spread
     ]

@@ -135,6 +135,17 @@ def test_owner_facts_are_shown_with_the_line_that_sets_them(config):
     assert lines[english["line"] - 1].strip().startswith('"SUPERVISOR_TITLE"')
 
 
+def test_a_fact_set_again_below_the_first_block_is_shown_with_that_line(tmp_path):
+    project = copy_project(tmp_path)
+    settings_file = project / "pelicanconf.py"
+    text = settings_file.read_text("utf-8")
+    settings_file.write_text(text + 'BUSINESS_ID = "1234567-8"\n', "utf-8")
+    facts = {f["setting"]: f for f in config_of(project)["site"]["owner_facts"]}
+    business_id = facts["BUSINESS_ID"]
+    assert business_id["value"] == "1234567-8"
+    assert business_id["line"] == len(text.splitlines()) + 1
+
+
 def test_a_computed_setting_is_not_shown_as_a_fact(config):
     names = [fact["setting"] for fact in config["site"]["owner_facts"]]
     assert "CONTACT_PHONE_URI" not in names

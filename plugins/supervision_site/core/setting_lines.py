@@ -17,6 +17,7 @@ class SettingLines:
     """The lines of a settings file's settings, and which of them are plain values."""
 
     assigned: dict = field(default_factory=dict)  # setting: line, in the file's order
+    first: dict = field(default_factory=dict)  # setting: the line it is first set on
     plain: frozenset = frozenset()  # settings written as values, not computed
     spread: frozenset = frozenset()  # dicts spread into a language's entry
     languages: dict = field(default_factory=dict)  # language: {setting: line}
@@ -83,6 +84,7 @@ def read_setting_lines(file):
     entries = language_entries(named.get(SUBSITES))
     return SettingLines(
         assigned={name: line for name, _, line in found},
+        first={name: line for name, _, line in reversed(found)},
         plain=frozenset(name for name, value in values.items() if is_plain(value)),
         spread=frozenset(
             value.id
