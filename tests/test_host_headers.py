@@ -123,6 +123,8 @@ def test_the_matcher_joins_cloudflare_values_and_lets_a_later_netlify_rule_win()
     assert cloudflare_headers(own, "/b/c") == {"cache-control": "own"}
     later = read_rules("/b/*\n  ! Cache-Control\n/*\n  Cache-Control: short\n")
     assert cloudflare_headers(later, "/b/c") == {"cache-control": "short"}
+    twice = read_rules("/*\n  X-A: 1\n/b/*\n  X-A: 2\n/*\n  X-A: 3\n")
+    assert cloudflare_headers(twice, "/b/c") == {"x-a": "3, 2"}
     assert pattern_matches("/*/", "/palvelut/") and not pattern_matches("/*/", "/a.css")
     assert pattern_matches("/:lang/", "/en/") and not pattern_matches(
         "/:lang/", "/a/b/"

@@ -45,10 +45,12 @@ def cloudflare_headers(rules, path):
     """Return {name: value} as Cloudflare Pages sends them for ``path``.
 
     Matching rules apply in the file's order, each first detaching the headers
-    it names with ``!`` (from the rules before it), then adding its own.
+    it names with ``!`` (from the rules before it), then adding its own. A
+    pattern written twice keeps only its later rule, in the earlier one's place.
     """
+    by_pattern = {pattern: (headers, detach) for pattern, headers, detach in rules}
     values = {}
-    for pattern, headers, detach in rules:
+    for pattern, (headers, detach) in by_pattern.items():
         if pattern_matches(pattern, path):
             for name in detach:
                 values.pop(name, None)

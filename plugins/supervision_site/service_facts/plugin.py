@@ -50,7 +50,7 @@ def remember_page(content):
         return
     if isinstance(content.metadata.get("key"), list):
         content.key = ""
-    if content.metadata.get("prefix") and "template" not in content.metadata:
+    if is_service(content) and "template" not in content.metadata:
         content.template = "service"
     if content._context is not None:
         content._context.setdefault(READ_PAGES, []).append(content)
