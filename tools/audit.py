@@ -70,7 +70,10 @@ def build(folder, siteurl):
 
 
 def lighthouse(url, name, tmp):
-    """Run Lighthouse on ``url``; write its reports and return the parsed result."""
+    """Run Lighthouse on ``url``; write its reports and return the parsed result.
+
+    A run Lighthouse could not finish returns its error's text instead.
+    """
     REPORTS.mkdir(parents=True, exist_ok=True)
     command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output=html"]
     command += [f"--output-path={REPORTS / name}"]
@@ -80,7 +83,7 @@ def lighthouse(url, name, tmp):
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        sys.exit(f"Lighthouse failed on {url}:\n{result.stderr}")
+        return result.stderr.strip() or f"exit status {result.returncode}"
     return json.loads((REPORTS / f"{name}.report.json").read_text("utf-8"))
 
 
@@ -138,22 +141,30 @@ def total(result):
 def best_run(url, name, tmp):
     """Audit ``url`` until every category scores 100 or RUNS runs are done.
 
-    Keep the best run's reports as NAME.report.json/html; return it and the count.
+    A run Lighthouse could not finish (its trace is sometimes lost under load)
+    counts as one of them. Keep the best run's reports as NAME.report.json/html;
+    return it and the number of runs.
     """
-    results = []
-    while len(results) < RUNS:
-        results.append(lighthouse(url, f"{name}-run{len(results) + 1}", tmp))
-        if total(results[-1]) == 100 * len(CATEGORIES):
+    results, errors = {}, []
+    for run in range(1, RUNS + 1):
+        result = lighthouse(url, f"{name}-run{run}", tmp)
+        if isinstance(result, str):
+            errors.append(result)
+            continue
+        results[run] = result
+        if total(result) == 100 * len(CATEGORIES):
             break
-    best = max(range(len(results)), key=lambda index: total(results[index]))
-    for index in range(len(results)):
+    if not results:
+        sys.exit(f"Lighthouse failed on {url} in all {RUNS} runs:\n{errors[-1]}")
+    best = max(results, key=lambda run: total(results[run]))
+    for run in results:
         for suffix in ("json", "html"):
-            report = REPORTS / f"{name}-run{index + 1}.report.{suffix}"
-            if index == best:
+            report = REPORTS / f"{name}-run{run}.report.{suffix}"
+            if run == best:
                 report.replace(REPORTS / f"{name}.report.{suffix}")
             else:
                 report.unlink()
-    return results[best], len(results)
+    return results[best], len(results) + len(errors)
 
 
 def audit_pages(base, tmp):
