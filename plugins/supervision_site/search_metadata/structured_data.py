@@ -38,8 +38,9 @@ def build_reachable(settings):
     reachable = {}
     if email_uri(settings["CONTACT_EMAIL"]):
         reachable["email"] = settings["CONTACT_EMAIL"]
-    if phone_uri(settings["CONTACT_PHONE"]):
-        reachable["telephone"] = settings["CONTACT_PHONE"]
+    phone = phone_uri(settings["CONTACT_PHONE"])
+    if phone:
+        reachable["telephone"] = phone.removeprefix("tel:")  # +358401234567
     return reachable
 
 
