@@ -9,10 +9,7 @@ from conftest import ROOT, SITEURL
 from site_map import HIDDEN_PATHS, SERVICE_PATHS, SERVICES
 
 import pelicanconf
-from supervision_site.search_metadata.structured_data import (
-    build_reachable,
-    build_session_terms,
-)
+from supervision_site.search_metadata.structured_data import build_session_terms
 from supervision_site.service_facts.records import Range, ServiceRecord
 
 PRACTICE_ID = SITEURL + "/#practice"
@@ -96,13 +93,6 @@ def test_placeholder_email_and_phone_are_left_out(graph):
     (practice,) = graph("/yhteystiedot/")["ProfessionalService"]
     for node in (practice, practice["contactPoint"]):
         assert "email" not in node and "telephone" not in node
-
-
-def test_a_real_phone_is_given_to_search_engines_with_its_country_code():
-    reachable = build_reachable(
-        {"CONTACT_EMAIL": "maija@tyonohjaus.fi", "CONTACT_PHONE": "040 123 4567"}
-    )
-    assert reachable == {"email": "maija@tyonohjaus.fi", "telephone": "+358401234567"}
 
 
 def test_languages_served_follow_the_setting(graph):

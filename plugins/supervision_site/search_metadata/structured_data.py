@@ -38,9 +38,8 @@ def build_reachable(settings):
     reachable = {}
     if email_uri(settings["CONTACT_EMAIL"]):
         reachable["email"] = settings["CONTACT_EMAIL"]
-    phone = phone_uri(settings["CONTACT_PHONE"])
-    if phone:
-        reachable["telephone"] = phone.removeprefix("tel:")  # +358401234567
+    if phone_uri(settings["CONTACT_PHONE"]):
+        reachable["telephone"] = settings["CONTACT_PHONE"]
     return reachable
 
 
