@@ -118,9 +118,12 @@ clean-tools:
 DEPLOY_TARGET ?=
 GITHUB_PAGES_BRANCH ?= gh-pages
 
-deploy: publish
-	@test -n "$(DEPLOY_TARGET)" || { echo "Say where to: make deploy DEPLOY_TARGET=user@host:/var/www/site (or a local folder)"; exit 2; }
-	rsync --recursive --links --times --delete --checksum --human-readable $(OUTPUTDIR)/ $(DEPLOY_TARGET)
+# The target is checked before the build: a local one must be empty or an earlier
+# deploy's, since the copy deletes whatever else is there.
+deploy: $(BIN)/activate
+	@$(BIN)/python scripts/deploy.py --check "$(DEPLOY_TARGET)"
+	@$(MAKE) --no-print-directory publish
+	$(BIN)/python scripts/deploy.py "$(DEPLOY_TARGET)"
 
 github: publish
 	$(BIN)/ghp-import --no-jekyll --message "Publish the site" --branch $(GITHUB_PAGES_BRANCH) $(OUTPUTDIR)

@@ -98,13 +98,45 @@ def test_deploy_copies_the_published_site_to_the_target(project, tmp_path):
     target = tmp_path / "www"
     result = make(project, "deploy", f"DEPLOY_TARGET={target}/")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert snapshot(target) == snapshot(project / "output")
+    copied = snapshot(target)
+    assert copied.pop(".make-deploy") == hashlib.sha256(b"").hexdigest()
+    assert copied == snapshot(project / "output")
 
 
 def test_deploy_without_a_target_says_how_to_give_one(project):
     result = make(project, "deploy", "DEPLOY_TARGET=")
     assert result.returncode != 0
     assert "make deploy DEPLOY_TARGET=" in result.stdout + result.stderr
+
+
+def test_deploy_to_a_folder_with_a_space_copies_there_and_again(project, tmp_path):
+    target = tmp_path / "oma sivusto"
+    sources = snapshot(project / "content")
+    for _ in range(2):  # the second deploy replaces what the first one wrote
+        result = make(project, "deploy", f"DEPLOY_TARGET={target}")
+        assert result.returncode == 0, result.stdout + result.stderr
+    copied = snapshot(target)
+    del copied[".make-deploy"]
+    assert copied == snapshot(project / "output")
+    assert snapshot(project / "content") == sources
+
+
+@pytest.mark.parametrize("where", ["a folder with other files", "content", ".."])
+def test_deploy_never_copies_over_other_files(project, tmp_path, where):
+    if where == "a folder with other files":
+        target = tmp_path / "Documents"
+        target.mkdir()
+        (target / "gradu.docx").write_bytes(b"thesis")
+    else:
+        target = project / where
+    before = snapshot(target)
+    builds = set((project / ".builds").iterdir())
+    result = make(project, "deploy", f"DEPLOY_TARGET={target}")
+    assert result.returncode != 0
+    assert f"DEPLOY_TARGET={target}: " in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert snapshot(target) == before
+    assert set((project / ".builds").iterdir()) == builds  # refused before building
 
 
 def test_github_pushes_the_published_site_to_the_gh_pages_branch(project, tmp_path):
