@@ -67,6 +67,7 @@ class Edit:
         if self.removed:
             file.unlink()
         elif self.data is not None:
+            file.parent.mkdir(parents=True, exist_ok=True)
             file.write_bytes(self.data)
         else:
             self.replace(file)
@@ -83,7 +84,30 @@ def latin_1(path):
     return Edit(path, data=(ROOT / path).read_text("utf-8").encode("latin-1"))
 
 
+NEW_PAGE = b"Title: Testi\nSummary: Uusi sivu.\nKey: testi\n\nTeksti.\n"
+
+
+def misplaced(path):
+    """Return the line that names a page written outside the language folders."""
+    return (
+        f"{path}: file: is not a page of the site: a page is a .md file in "
+        "content/fi/ or content/en/; move or rename it"
+    )
+
+
 MISTAKES = {
+    "a page outside the language folders": (
+        [Edit("content/testi.md", data=NEW_PAGE)],
+        [misplaced("content/testi.md")],
+    ),
+    "a page saved with another suffix": (
+        [Edit("content/fi/testi.markdown", data=NEW_PAGE)],
+        [misplaced("content/fi/testi.markdown")],
+    ),
+    "a folder of a language the site has not": (
+        [Edit("content/sv/testi.md", data=NEW_PAGE)],
+        [misplaced("content/sv/testi.md")],
+    ),
     "a value that is not a length of time": (
         [Edit(GROUP_FI, "Session: 1,5 h", "Session: puolitoista")],
         [GROUP_FI_SESSION_IN_WORDS],

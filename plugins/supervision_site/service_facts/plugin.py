@@ -17,6 +17,7 @@ from supervision_site.core.languages import (
     catalog,
     is_service,
     main_language,
+    site_languages,
     writes_page,
 )
 from supervision_site.core.problems import Problem, at_field, stop_on
@@ -26,7 +27,7 @@ from supervision_site.site_links.memo import once_per_pages
 from . import display
 from .merge import PageFacts, build_records, find_missing_roles
 from .parsers import SERVICE_FIELDS, FrontMatterError, parse_key
-from .schema import check_page, field_name
+from .schema import check_page, check_place, field_name
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +51,8 @@ def remember_page(content):
         return
     if isinstance(content.metadata.get("key"), list):
         content.key = ""
+    # Outside a language's folder a page has no URL prefix; the check names it.
+    content.metadata.setdefault("prefix", "")
     if is_service(content) and "template" not in content.metadata:
         content.template = "service"
     if content._context is not None:
@@ -91,9 +94,15 @@ def check_and_build(generators):
     extra_fields = settings["SERVICES_EXTRA_FIELDS"]
     required = settings["SERVICES_REQUIRED_LANGUAGES"] or [main_lang]
     templates = page_templates(generators[0].env)
+    content = os.path.relpath(settings["PATH"], root)
+    languages = site_languages(settings)
     problems, all_facts = [], []
     for page in pages:
         path = os.path.relpath(page.source_path, root)
+        misplaced = check_place(path, content, languages)
+        if misplaced:  # its other lines would follow from where it is
+            problems += misplaced
+            continue
         problems += check_page(
             path, page.metadata, is_service(page), extra_fields, templates
         )
@@ -101,7 +110,6 @@ def check_and_build(generators):
         all_facts.append(stated)
         problems += found
     records, found = build_records(all_facts, main_lang, required)
-    content = os.path.relpath(settings["PATH"], root)
     problems += find_missing_roles(all_facts, settings["PAGE_ROLES"], content + "/")
     stop_on([at_field(p, os.path.join(root, p.path)) for p in problems + found])
     catalogs, locales = {}, {}

@@ -3,6 +3,7 @@
 import difflib
 import html
 import re
+from pathlib import PurePosixPath
 
 from supervision_site.core.problems import Problem
 
@@ -42,6 +43,22 @@ def plain_text(value):
 def not_one_of(name, value, allowed):
     """Return the message of a value that is none of the ``allowed`` ones."""
     return f'"{value}" is not a {name}; write one of ' + ", ".join(sorted(allowed))
+
+
+def check_place(path, content, languages):
+    """Return the problem of a file read as a page outside a language's folder.
+
+    ``path`` and ``content`` are from the project: ``content/testi.md``, ``content``.
+    """
+    parts = PurePosixPath(path).relative_to(content).parts
+    if len(parts) > 1 and parts[0] in languages and parts[-1].endswith(".md"):
+        return []
+    folders = " or ".join(f"{content}/{lang}/" for lang in languages)
+    message = (
+        f"is not a page of the site: a page is a .md file in {folders}; "
+        "move or rename it"
+    )
+    return [Problem(path, "file", message)]
 
 
 def check_page(path, metadata, is_service, extra_fields=(), templates=None):
