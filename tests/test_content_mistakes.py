@@ -32,7 +32,7 @@ GROUP_FI_SESSION_IN_WORDS = (
 )
 GROUP_FI_WITHOUT_ENGLISH = (
     f'{GROUP_FI}:3: Key: "group" has no English page; add one in '
-    'content/en/ with the line "Key: group"'
+    'content/en/services/ with the line "Key: group"'
 )
 GROUP_EN_WITHOUT_FINNISH = (
     f'{GROUP_EN}:3: Key: "group" is not the Key of any Finnish service; the '
@@ -96,6 +96,18 @@ def misplaced(path):
 
 
 MISTAKES = {
+    "a service's translation outside its services folder": (
+        [
+            Edit(GROUP_EN, removed=True),
+            Edit(
+                "content/en/group-supervision.md", data=(ROOT / GROUP_EN).read_bytes()
+            ),
+        ],
+        [
+            'content/en/group-supervision.md:3: Key: "group" is the Key of a service; '
+            "move this page into content/en/services/"
+        ],
+    ),
     "a page outside the language folders": (
         [Edit("content/testi.md", data=NEW_PAGE)],
         [misplaced("content/testi.md")],

@@ -1,6 +1,7 @@
 """Join the language versions of every page: keys, translations, service records."""
 
 import difflib
+import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -62,9 +63,23 @@ def unknown_service(page, services, main_lang):
     return Problem(page.path, "Key", message)
 
 
+def service_folders(pages):
+    """Return each language's folder of service pages: ``content/en/services/``."""
+    folders = {}
+    for page in sorted(pages, key=lambda page: page.path):
+        if page.is_service:
+            folders.setdefault(page.lang, posixpath.dirname(page.path) + "/")
+    return folders
+
+
 def find_missing_translations(pages, main_lang, required_langs):
-    """Return problems for unknown service keys and pages missing a language version."""
+    """Return problems for unknown service keys and pages missing a language version.
+
+    A translation of a service that is not in its language's services folder is
+    named too: it would be published as a plain page, without the service's facts.
+    """
     problems = []
+    folders = service_folders(pages)
     langs_by_key = defaultdict(set)
     for page in pages:
         if page.key:
@@ -78,14 +93,20 @@ def find_missing_translations(pages, main_lang, required_langs):
         if page.is_service and page.lang != main_lang and page.key not in services:
             problems.append(unknown_service(page, services, main_lang))
             continue
+        folder = folders.get(page.lang, f"the services folder in content/{page.lang}/")
+        if not page.is_service and page.key in services:
+            said = f'"{page.key}" is the Key of a service; move this page into {folder}'
+            problems.append(Problem(page.path, "Key", said))
+            continue
         wanted = set(required_langs) if page.lang in required_langs else {main_lang}
         for lang in sorted(wanted - langs_by_key[page.key]):
+            where = folders.get(lang) if page.is_service else None
             problems.append(
                 Problem(
                     page.path,
                     "Key",
                     f'"{page.key}" has no {language_name(lang, "en")} page; add one in '
-                    f'content/{lang}/ with the line "Key: {page.key}"',
+                    f'{where or f"content/{lang}/"} with the line "Key: {page.key}"',
                 )
             )
     return problems
