@@ -99,25 +99,30 @@ class NewServiceError(ValueError):
 
 def service_folder(lang):
     """Return the folder of a language's service pages: its one subfolder."""
-    folders = [path for path in (CONTENT / lang).iterdir() if path.is_dir()]
+    if not (CONTENT / lang).is_dir():
+        raise NewServiceError(f"content/{lang}/ is missing; nothing written")
+    folders = sorted(path for path in (CONTENT / lang).iterdir() if path.is_dir())
     if len(folders) != 1:
+        found = ", ".join(f"{folder.name}/" for folder in folders) or "none"
         raise NewServiceError(
             f"content/{lang}/ should have exactly one folder of service pages; "
-            f"found {len(folders)}"
+            f"found {found}"
         )
     return folders[0]
 
 
 def next_order(folder):
     """Return the position after the last service: the largest Order plus one."""
-    fields = (read_front_matter(page).first("order") for page in folder.glob("*.md"))
+    read = (read_front_matter(page, errors="replace") for page in folder.glob("*.md"))
+    fields = (front_matter.first("order") for front_matter in read)
     orders = [int(field.value) for field in fields if field and field.value.isdigit()]
     return max(orders, default=0) + 1
 
 
 def used_keys():
     """Return the Key of every page in the content folder."""
-    fields = (read_front_matter(page).first("key") for page in CONTENT.rglob("*.md"))
+    read = (read_front_matter(page, errors="replace") for page in CONTENT.rglob("*.md"))
+    fields = (front_matter.first("key") for front_matter in read)
     return {field.value for field in fields if field}
 
 

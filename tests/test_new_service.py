@@ -1,5 +1,6 @@
 """`make new-service`: a Finnish and an English page that build at once."""
 
+import shutil
 import sys
 
 import pytest
@@ -83,6 +84,20 @@ def test_file_names_default_to_the_key(tmp_path):
     assert new_service(project, "mentoring").returncode == 0
     assert fields(project / "content/fi/palvelut/mentoring.md")["Key"] == "mentoring"
     assert (project / "content/en/services/mentoring.md").is_file()
+
+
+def test_a_missing_folder_or_a_page_not_in_utf8_is_told_plainly(tmp_path):
+    project = copy_project(tmp_path)
+    about = project / "content/fi/tyonohjaaja.md"
+    about.write_bytes(about.read_text("utf-8").encode("latin-1"))
+    result = new_service(project, "mentoring")
+    assert result.returncode == 0, result.stderr
+    shutil.rmtree(project / "content/en")
+    result = new_service(project, "coaching")
+    assert (result.returncode, result.stderr) == (
+        1,
+        "content/en/ is missing; nothing written\n",
+    )
 
 
 @pytest.mark.parametrize(
