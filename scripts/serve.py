@@ -178,11 +178,20 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         """Keep the terminal for the owner's messages."""
 
 
+def port_number(text):
+    """Return ``PORT`` as a port number, or stop with what it may be."""
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"PORT={text} is not a port; write a number such as 8001"
+        )
+    return int(text)
+
+
 def main(argv):
     """Build, serve and rebuild until interrupted; return the exit code."""
-    parser = argparse.ArgumentParser(prog="python -m scripts.serve")
+    parser = argparse.ArgumentParser(prog="make serve")
     parser.add_argument("settings")
-    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--port", type=port_number, default=8000)
     parser.add_argument("--bind", default="127.0.0.1")
     parser.add_argument("--editor", action="store_true", help="serve /admin/ too")
     known, options = parser.parse_known_args(argv)
@@ -197,10 +206,11 @@ def main(argv):
     try:
         server = ThreadingHTTPServer((known.bind, known.port), handler)
     except OSError as error:
+        command = "make edit" if known.editor else "make serve"
         print(
             f"Cannot serve on {known.bind}:{known.port} ({error.strerror}); is a "
             "preview already running? Stop it, or choose another port: "
-            "make serve PORT=8001"
+            f"{command} PORT=8001"
         )
         return 1
     server.daemon_threads = True

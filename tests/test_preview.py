@@ -122,3 +122,16 @@ def test_a_change_of_the_markdown_settings_reaches_every_page(preview):
     )
     preview.wait_for(r"^Rebuilt the preview", seen)
     assert '<h2 id="taustani">' in about.read_text("utf-8")
+
+
+@pytest.mark.parametrize("port", ["99999", "abc", "0"])
+def test_a_port_that_is_no_port_is_told_plainly(port):
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.serve", "pelicanconf.py", "--port", port],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert f"PORT={port} is not a port; write a number such as 8001" in result.stderr
+    assert "Traceback" not in result.stderr
