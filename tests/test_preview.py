@@ -7,6 +7,7 @@ import threading
 import time
 
 import pytest
+from conftest import ROOT
 
 from scripts.project_copy import copy_project
 
@@ -128,6 +129,7 @@ def test_a_change_of_the_markdown_settings_reaches_every_page(preview):
 def test_a_port_that_is_no_port_is_told_plainly(port):
     result = subprocess.run(
         [sys.executable, "-m", "scripts.serve", "pelicanconf.py", "--port", port],
+        cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
