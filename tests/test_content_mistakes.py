@@ -96,6 +96,22 @@ def misplaced(path):
 
 
 MISTAKES = {
+    "a summary wrapped onto a second line": (
+        [
+            Edit(
+                ABOUT_FI,
+                "koulutus, jäsenyydet ja tausta.",
+                "koulutus,\njäsenyydet ja tausta.",
+            )
+        ],
+        [
+            f'{ABOUT_EN}:3: Key: "about" has no Finnish page; add one in content/fi/ '
+            'with the line "Key: about"',
+            f'{ABOUT_FI}:3: fields: "jäsenyydet ja tausta." is not a field "Name: '
+            'value", so the fields end there and those after it are read as text; '
+            "add its colon, or if it continues the field above, join it to that line",
+        ],
+    ),
     "a service's translation outside its services folder": (
         [
             Edit(GROUP_EN, removed=True),
@@ -273,11 +289,12 @@ MISTAKES = {
         [Edit(GROUP_FI, "Summary: ", "Summary ")],
         [
             GROUP_EN_WITHOUT_FINNISH,
-            f"{GROUP_FI}: Key: missing; write the same short name in both "
-            'languages, e.g. "Key: group"',
-            f"{GROUP_FI}: Summary: missing; add one sentence of at most 160 "
-            "characters, such as "
-            '"Summary: Ryhmätyönohjauksessa osallistujat oppivat toisiltaan."',
+            re.compile(
+                rf'{GROUP_FI}:2: fields: "Summary Ryhmätyönohjauksessa .+" is not a '
+                r'field "Name: value", so the fields end there and those after it '
+                r"are read as text; add its colon, or if it continues the field "
+                r"above, join it to that line"
+            ),
         ],
     ),
     "an empty file": (

@@ -8,6 +8,7 @@ It is written here because the extension keeps no line numbers.
 """
 
 from dataclasses import dataclass
+from itertools import takewhile
 from pathlib import Path
 
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
@@ -35,6 +36,9 @@ class FrontMatter:
     fields: tuple[Field, ...]
     body: str
     body_line: int  # the line where the body starts
+    # The line that ended the fields although a field follows it before the
+    # first empty line (a wrapped value): Markdown reads that field as text.
+    cut_at: int | None = None
 
     def first(self, name):
         """Return the first line of the field ``name`` (in any case), or None."""
@@ -57,7 +61,11 @@ def parse_front_matter(text):
         if field:
             name = field["key"]
         elif not (more and name):
-            break
+            paragraph = takewhile(str.strip, lines[index + 1 :])
+            cut_at = index + 1 if any(map(META_RE.match, paragraph)) else None
+            return FrontMatter(
+                tuple(fields), "\n".join(lines[index:]), index + 1, cut_at
+            )
         found = field or more
         value = found["value"].strip()
         column = (

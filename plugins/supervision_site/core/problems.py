@@ -51,7 +51,12 @@ def text_line(source, text):
 
 
 def at_field(problem, source):
-    """Return the problem with the line of its field in ``source``, when found."""
+    """Return the problem with the line of its field in ``source``, when found.
+
+    A problem that already has its line keeps it.
+    """
+    if problem.line_number:
+        return problem
     return replace(problem, line_number=field_line(source, problem.field))
 
 

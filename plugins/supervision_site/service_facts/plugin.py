@@ -27,7 +27,7 @@ from supervision_site.site_links.memo import once_per_pages
 from . import display
 from .merge import PageFacts, build_records, find_missing_roles
 from .parsers import SERVICE_FIELDS, FrontMatterError, parse_key
-from .schema import check_page, check_place, field_name
+from .schema import check_fields_end, check_page, check_place, field_name
 
 logger = logging.getLogger(__name__)
 
@@ -99,9 +99,13 @@ def check_and_build(generators):
     problems, all_facts = [], []
     for page in pages:
         path = os.path.relpath(page.source_path, root)
-        misplaced = check_place(path, content, languages)
-        if misplaced:  # its other lines would follow from where it is
-            problems += misplaced
+        # A page in the wrong place, or with its fields cut short, is named once:
+        # its other lines would follow from that.
+        first = check_place(path, content, languages) or check_fields_end(
+            path, page.source_path
+        )
+        if first:
+            problems += first
             continue
         problems += check_page(
             path, page.metadata, is_service(page), extra_fields, templates

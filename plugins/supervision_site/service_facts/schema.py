@@ -5,6 +5,7 @@ import html
 import re
 from pathlib import PurePosixPath
 
+from supervision_site.core.front_matter import read_front_matter
 from supervision_site.core.problems import Problem
 
 from .parsers import SERVICE_FIELDS
@@ -59,6 +60,25 @@ def check_place(path, content, languages):
         "move or rename it"
     )
     return [Problem(path, "file", message)]
+
+
+def check_fields_end(path, source):
+    """Return the problem of fields cut short by a line that is not one, if any.
+
+    Markdown ends the fields at the first line that is not ``Name: value``, so a
+    field written after a wrapped value, or after a line without its colon, is
+    read as the page's text.
+    """
+    front = read_front_matter(source, errors="replace")
+    if front.cut_at is None:
+        return []
+    line = front.body.split("\n", 1)[0].strip()
+    message = (
+        f'"{line}" is not a field "Name: value", so the fields end there and those '
+        "after it are read as text; add its colon, or if it continues the field "
+        "above, join it to that line"
+    )
+    return [Problem(path, "fields", message, front.cut_at)]
 
 
 def check_page(path, metadata, is_service, extra_fields=(), templates=None):
