@@ -96,6 +96,13 @@ def misplaced(path):
 
 
 MISTAKES = {
+    "a script written in a page": (
+        [Edit(ABOUT_FI, "## Taustani", "<script>alert('Hei')</script>\n\n## Taustani")],
+        [
+            f"{ABOUT_FI}:8: script: a page's text cannot run a script (the site's "
+            "security policy blocks it); remove the <script> from the text"
+        ],
+    ),
     "a summary wrapped onto a second line": (
         [
             Edit(

@@ -67,14 +67,17 @@ def record_sources(generators):
     settings[SOURCES] = sources
 
 
+def page_source(file, settings):
+    """Return the content file a built file came from (``content/fi/x.md``), or None."""
+    built = file.relative_to(settings["OUTPUT_PATH"]).as_posix()
+    source = settings.get(SOURCES, {}).get(built)
+    return f"{Path(settings['PATH']).name}/{source}" if source else None
+
+
 def describe(file, settings):
     """Name the content file a built file came from, or the built file itself."""
-    output = Path(settings["OUTPUT_PATH"])
-    built = file.relative_to(output).as_posix()
-    source = settings.get(SOURCES, {}).get(built)
-    if source:
-        return f"{Path(settings['PATH']).name}/{source}"
-    return f"the theme's page {built}"
+    built = file.relative_to(settings["OUTPUT_PATH"]).as_posix()
+    return page_source(file, settings) or f"the theme's page {built}"
 
 
 def find_problems(settings):
@@ -102,19 +105,27 @@ def find_problems(settings):
                     "split it in two",
                 )
             )
-        problems += [
-            Problem(
-                describe(file, settings),
-                "script",
-                f"“{script}” blocks rendering; load it with <script defer>",
-            )
-            for script in scripts
-        ]
+        problems += [blocking_script(file, script, settings) for script in scripts]
     broken += links.broken_in_style_sheets()
     problems += [
         broken_reference(file, reference, settings) for file, reference in broken
     ]
     return problems
+
+
+def blocking_script(file, script, settings):
+    """Return the Problem of a script that blocks rendering, a page's or the theme's."""
+    source = page_source(file, settings)
+    if source is None:
+        message = f"“{script}” blocks rendering; load it with <script defer>"
+        return Problem(describe(file, settings), "script", message)
+    return Problem(
+        source,
+        "script",
+        "a page's text cannot run a script (the site's security policy blocks it); "
+        "remove the <script> from the text",
+        text_line(Path(settings["PATH"]).parent / source, "<script"),
+    )
 
 
 def broken_reference(file, reference, settings):
