@@ -22,6 +22,16 @@ def backend_port(preview_port):
     return preview_port + 81
 
 
+def port_is_free(port):
+    """Return whether a server could listen on 127.0.0.1 at ``port`` now."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 class LocalBackend:
     """decap-server on 127.0.0.1 in file-system mode, started and stopped with us."""
 
@@ -37,6 +47,12 @@ class LocalBackend:
 
     def start(self):
         """Start the server; raise ``EditorUnavailable`` when it cannot."""
+        if not port_is_free(self.port):
+            raise EditorUnavailable(
+                f"port {self.port}, where its local backend runs, is taken by another "
+                "program; stop it, or choose other ports: make edit PORT=8001 (the "
+                f"backend then takes {backend_port(8001)})"
+            )
         node = tool_paths.node()
         script = self.root / DECAP_SERVER
         if node is None:
