@@ -125,7 +125,10 @@ deploy: $(BIN)/activate
 	@$(MAKE) --no-print-directory publish
 	$(BIN)/python scripts/deploy.py "$(DEPLOY_TARGET)"
 
-github: publish
+# The remote is checked before the build, so nothing is committed that cannot be pushed.
+github:
+	@git remote get-url origin > /dev/null 2>&1 || { echo "make github pushes to the git remote origin, which this folder has not; add it with: git remote add origin <your repository's address>" >&2; exit 2; }
+	@$(MAKE) --no-print-directory publish
 	$(BIN)/ghp-import --no-jekyll --message "Publish the site" --branch $(GITHUB_PAGES_BRANCH) $(OUTPUTDIR)
 	git push origin $(GITHUB_PAGES_BRANCH)
 

@@ -154,6 +154,14 @@ def test_github_pushes_the_published_site_to_the_gh_pages_branch(project, tmp_pa
     assert ".nojekyll" in listing
 
 
+def test_github_without_a_remote_says_how_to_add_one_before_building(tmp_path):
+    project = copy_with_environment(tmp_path / "site")
+    result = run_command(["make", "--no-print-directory", "github"], project)
+    assert result.returncode != 0
+    assert "git remote add origin" in result.stderr
+    assert not (project / ".builds").exists()
+
+
 def text_files(site):
     return [p for p in site.rglob("*") if p.suffix in TEXT_SUFFIXES and p.is_file()]
 
