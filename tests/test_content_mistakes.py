@@ -96,6 +96,25 @@ def misplaced(path):
 
 
 MISTAKES = {
+    "a page saved with .MD or .txt": (
+        [
+            Edit("content/fi/testi.MD", data=NEW_PAGE),
+            Edit("content/en/notes.txt", data=b"A note."),
+        ],
+        [
+            "content/en/notes.txt: file: is not published: pages are .md files, "
+            "and pictures go in content/images/; rename or move it",
+            "content/fi/testi.MD: file: is not published: pages are .md files, "
+            "and pictures go in content/images/; rename or move it",
+        ],
+    ),
+    "a page without text": (
+        [Edit(ABOUT_FI, data=NEW_PAGE.split(b"\n\n")[0].replace(b"testi", b"about"))],
+        [
+            f"{ABOUT_FI}: text: the page has no text after its fields; write it "
+            "after an empty line"
+        ],
+    ),
     "a script written in a page": (
         [Edit(ABOUT_FI, "## Taustani", "<script>alert('Hei')</script>\n\n## Taustani")],
         [

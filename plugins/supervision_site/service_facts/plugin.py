@@ -8,11 +8,13 @@ content is read, before anything is written.
 import logging
 import os
 from functools import partial
+from pathlib import Path
 
 from babel import Locale
 from pelican import signals
 from pelican.contents import Page
 
+from supervision_site.core.front_matter import read_front_matter
 from supervision_site.core.languages import (
     catalog,
     is_service,
@@ -27,7 +29,14 @@ from supervision_site.site_links.memo import once_per_pages
 from . import display
 from .merge import PageFacts, build_records, find_missing_roles
 from .parsers import SERVICE_FIELDS, FrontMatterError, parse_key
-from .schema import check_fields_end, check_page, check_place, field_name
+from .schema import (
+    check_fields_end,
+    check_has_text,
+    check_page,
+    check_place,
+    check_stray_files,
+    field_name,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -101,18 +110,20 @@ def check_and_build(generators):
         path = os.path.relpath(page.source_path, root)
         # A page in the wrong place, or with its fields cut short, is named once:
         # its other lines would follow from that.
-        first = check_place(path, content, languages) or check_fields_end(
-            path, page.source_path
-        )
+        front = read_front_matter(page.source_path, errors="replace")
+        first = check_place(path, content, languages) or check_fields_end(path, front)
         if first:
             problems += first
             continue
+        problems += check_has_text(path, front)
         problems += check_page(
             path, page.metadata, is_service(page), extra_fields, templates
         )
         stated, found = read_facts(page, path)
         all_facts.append(stated)
         problems += found
+    read = {Path(page.source_path) for page in pages}
+    problems += check_stray_files(settings["PATH"], languages, read)
     records, found = build_records(all_facts, main_lang, required)
     problems += find_missing_roles(all_facts, settings["PAGE_ROLES"], content + "/")
     stop_on([at_field(p, os.path.join(root, p.path)) for p in problems + found])

@@ -3,9 +3,8 @@
 import difflib
 import html
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
-from supervision_site.core.front_matter import read_front_matter
 from supervision_site.core.problems import Problem
 
 from .parsers import SERVICE_FIELDS
@@ -62,14 +61,13 @@ def check_place(path, content, languages):
     return [Problem(path, "file", message)]
 
 
-def check_fields_end(path, source):
-    """Return the problem of fields cut short by a line that is not one, if any.
+def check_fields_end(path, front):
+    """Return the problem of fields cut short by a line that is not a field, if any.
 
-    Markdown ends the fields at the first line that is not ``Name: value``, so a
-    field written after a wrapped value, or after a line without its colon, is
-    read as the page's text.
+    ``front`` is the page's FrontMatter. Markdown ends the fields at the first
+    line that is not ``Name: value``, so a field written after a wrapped value,
+    or after a line without its colon, is read as the page's text.
     """
-    front = read_front_matter(source, errors="replace")
     if front.cut_at is None:
         return []
     line = front.body.split("\n", 1)[0].strip()
@@ -79,6 +77,37 @@ def check_fields_end(path, source):
         "above, join it to that line"
     )
     return [Problem(path, "fields", message, front.cut_at)]
+
+
+def check_has_text(path, front):
+    """Return the problem of a page with fields but no text after them, if so."""
+    if front.fields and not front.body.strip():
+        message = "the page has no text after its fields; write it after an empty line"
+        return [Problem(path, "text", message)]
+    return []
+
+
+def check_stray_files(content, languages, pages):
+    """Return a problem for each file in a language's folder that is not read.
+
+    ``pages`` are the sources read as pages. A ``.md`` file Pelican could not
+    read is named by the check of unread files, and a hidden file
+    (``.DS_Store``) is left alone.
+    """
+    problems = []
+    for lang in languages:
+        for file in sorted(Path(content, lang).rglob("*")):
+            unread = file not in pages and file.suffix != ".md"
+            if unread and file.is_file() and not file.name.startswith("."):
+                problems.append(
+                    Problem(
+                        file.relative_to(Path(content).parent).as_posix(),
+                        "file",
+                        "is not published: pages are .md files, and pictures go in "
+                        f"{Path(content).name}/images/; rename or move it",
+                    )
+                )
+    return problems
 
 
 def check_page(path, metadata, is_service, extra_fields=(), templates=None):
