@@ -96,6 +96,20 @@ def misplaced(path):
 
 
 MISTAKES = {
+    "a link to a document that is missing": (
+        [
+            Edit(
+                ABOUT_FI,
+                "## Taustani",
+                "[Esite]({static}/images/esite.pdf)\n\n## Taustani",
+            )
+        ],
+        [
+            f"{ABOUT_FI}:8: link: the file “esite.pdf” is not in content/images/; "
+            "save it there under that name, or correct the name: "
+            "[description]({static}/images/esite.pdf)"
+        ],
+    ),
     "a page saved with .MD or .txt": (
         [
             Edit("content/fi/testi.MD", data=NEW_PAGE),

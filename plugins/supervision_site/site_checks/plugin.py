@@ -34,6 +34,8 @@ DEFAULTS = {
 }
 # A reference to a file with one of these suffixes is a picture.
 IMAGE_SUFFIXES = {".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp"}
+# A link to a page ends in one of these, or in none (/palvelut/).
+PAGE_SUFFIXES = {"", ".html", ".htm", ".md"}
 SOURCES = "_SITE_CHECK_SOURCES"  # set by the build: content file of each output file
 
 
@@ -133,12 +135,21 @@ def broken_reference(file, reference, settings):
     source = describe(file, settings)
     written = Path(settings["PATH"]).parent / source
     name = PurePosixPath(urlsplit(reference).path).name
-    if PurePosixPath(name).suffix.lower() in IMAGE_SUFFIXES:
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix in IMAGE_SUFFIXES:
         return Problem(
             source,
             "image",
             f"the picture “{name}” is not in content/images/; save it there under "
             f"that name, or correct the name: ![description]({{static}}/images/{name})",
+            text_line(written, name),
+        )
+    if suffix not in PAGE_SUFFIXES:  # a document such as a PDF
+        return Problem(
+            source,
+            "link",
+            f"the file “{name}” is not in content/images/; save it there under that "
+            f"name, or correct the name: [description]({{static}}/images/{name})",
             text_line(written, name),
         )
     return Problem(
