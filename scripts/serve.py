@@ -180,7 +180,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 
 def port_number(text):
     """Return ``PORT`` as a port number, or stop with what it may be."""
-    if not text.isdigit() or not 1 <= int(text) <= 65535:
+    if not text.isdigit() or int(text) > 65535:  # 0: any free port
         raise argparse.ArgumentTypeError(
             f"PORT={text} is not a port; write a number such as 8001"
         )
