@@ -145,8 +145,6 @@ MISTAKES = {
             )
         ],
         [
-            f'{ABOUT_EN}:3: Key: "about" has no Finnish page; add one in content/fi/ '
-            'with the line "Key: about"',
             f'{ABOUT_FI}:3: fields: "jäsenyydet ja tausta." is not a field "Name: '
             'value", so the fields end there and those after it are read as text; '
             "add its colon, or if it continues the field above, join it to that line",
@@ -328,7 +326,6 @@ MISTAKES = {
     "a field line without its colon": (
         [Edit(GROUP_FI, "Summary: ", "Summary ")],
         [
-            GROUP_EN_WITHOUT_FINNISH,
             re.compile(
                 rf'{GROUP_FI}:2: fields: "Summary Ryhmätyönohjauksessa .+" is not a '
                 r'field "Name: value", so the fields end there and those after it '

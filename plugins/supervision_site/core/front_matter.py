@@ -39,6 +39,14 @@ class FrontMatter:
     # The line that ended the fields although a field follows it before the
     # first empty line (a wrapped value): Markdown reads that field as text.
     cut_at: int | None = None
+    cut_off: tuple[Field, ...] = ()  # the fields written after that line
+
+    def written(self, name):
+        """Return the value written for ``name``, among the fields cut off too."""
+        field = self.first(name) or next(
+            (f for f in self.cut_off if f.name.lower() == name.lower()), None
+        )
+        return field.value if field else None
 
     def first(self, name):
         """Return the first line of the field ``name`` (in any case), or None."""
@@ -61,11 +69,15 @@ def parse_front_matter(text):
         if field:
             name = field["key"]
         elif not (more and name):
+            body = "\n".join(lines[index:])
             paragraph = takewhile(str.strip, lines[index + 1 :])
-            cut_at = index + 1 if any(map(META_RE.match, paragraph)) else None
-            return FrontMatter(
-                tuple(fields), "\n".join(lines[index:]), index + 1, cut_at
+            cut_off = tuple(
+                Field(got["key"], got["value"].strip(), number, got.start("value"))
+                for number, after in enumerate(paragraph, index + 2)
+                if (got := META_RE.match(after))
             )
+            cut_at = index + 1 if cut_off else None
+            return FrontMatter(tuple(fields), body, index + 1, cut_at, cut_off)
         found = field or more
         value = found["value"].strip()
         column = (

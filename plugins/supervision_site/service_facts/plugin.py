@@ -94,6 +94,17 @@ def read_facts(page, path):
     return stated, problems
 
 
+def cut_page_facts(page, path, front):
+    """Return what a page with its fields cut short states: its Key, no facts.
+
+    Its translations still find it by the Key written after the cut, and its
+    facts count as unreadable, so that none is called missing.
+    """
+    key = (front.written("key") or "").strip()
+    unread = frozenset(SERVICE_FIELDS)
+    return PageFacts(path, page.lang, key, is_service(page), {}, unread)
+
+
 def check_and_build(generators):
     """Check every page read in this run; stop on problems, else attach the records."""
     context, settings = generators[0].context, generators[0].settings
@@ -111,9 +122,14 @@ def check_and_build(generators):
         # A page in the wrong place, or with its fields cut short, is named once:
         # its other lines would follow from that.
         front = read_front_matter(page.source_path, errors="replace")
-        first = check_place(path, content, languages) or check_fields_end(path, front)
-        if first:
-            problems += first
+        misplaced = check_place(path, content, languages)
+        if misplaced:
+            problems += misplaced
+            continue
+        cut = check_fields_end(path, front)
+        if cut:
+            problems += cut
+            all_facts.append(cut_page_facts(page, path, front))
             continue
         problems += check_has_text(path, front)
         problems += check_page(
