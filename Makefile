@@ -78,7 +78,7 @@ check: $(BIN)/activate
 
 # A new service's two pages, named after KEY unless FI and EN name the files.
 new-service: $(BIN)/activate
-	@$(BIN)/python scripts/new_service.py "$(KEY)" $(if $(FI),--fi "$(FI)") $(if $(EN),--en "$(EN)")
+	@$(BIN)/python scripts/new_service.py $(if $(FI),--fi="$(FI)") $(if $(EN),--en="$(EN)") -- "$(KEY)"
 
 # The preview lives in .preview/ (output/ keeps the published site) and the open
 # page reloads itself after every rebuild.

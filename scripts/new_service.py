@@ -142,6 +142,11 @@ def write_service(key, fi_name=None, en_name=None):
 
     Raise ``NewServiceError`` with the owner's message when nothing can be written.
     """
+    if not key.strip():
+        raise NewServiceError(
+            "KEY: missing; name the service in a short word, e.g. "
+            "make new-service KEY=coaching FI=uravalmennus EN=career-coaching"
+        )
     try:
         key = parse_key(key)
     except FrontMatterError as error:

@@ -4,7 +4,7 @@ import shutil
 import sys
 
 import pytest
-from conftest import parse_page, run_command, run_pelican
+from conftest import copy_with_environment, parse_page, run_command, run_pelican
 
 from scripts.project_copy import copy_project
 from supervision_site.core.front_matter import read_front_matter
@@ -118,4 +118,24 @@ def test_a_wrong_request_writes_nothing_and_says_why(tmp_path, arguments, messag
     result = new_service(project, *arguments)
     assert result.returncode == 1
     assert result.stderr.startswith(message)
+    assert sorted(project.rglob("*.md")) == before
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["KEY="], "KEY: missing; name the service in a short word, e.g. make "),
+        (["KEY=-x"], 'KEY: "-x" is not a Key; use lower-case letters'),
+        (["KEY=coaching", "FI=-ura"], 'FI: "-ura" cannot be a file name'),
+    ],
+)
+def test_make_new_service_tells_a_missing_or_odd_argument_plainly(
+    tmp_path, arguments, message
+):
+    project = copy_with_environment(tmp_path / "site")
+    before = sorted(project.rglob("*.md"))
+    make = ["make", "--no-print-directory", "new-service", *arguments]
+    result = run_command(make, project)
+    assert result.returncode != 0
+    assert result.stderr.startswith(message), result.stderr
     assert sorted(project.rglob("*.md")) == before
