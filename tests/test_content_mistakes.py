@@ -7,8 +7,10 @@ traceback or Pelican's timestamped columns; and output/ stays as it was.
 """
 
 import re
+import shutil
 import sys
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import ROOT, parse_page, run_command
@@ -481,6 +483,24 @@ def test_a_good_build_prints_no_warning_and_publishes(project):
     assert (project / "output" / "index.html").read_bytes() != PREVIOUS_SITE[
         "index.html"
     ]
+
+
+def test_the_photo_setting_shows_one_picture_on_both_about_pages(project):
+    (project / "content/images").mkdir(exist_ok=True)
+    shutil.copy(
+        ROOT / "theme/static/images/social-card.png", project / "content/images"
+    )
+    Edit(
+        "pelicanconf.py",
+        'SUPERVISOR_PHOTO = ""',
+        'SUPERVISOR_PHOTO = "images/social-card.png"',
+    ).apply(project)
+    code, lines = publish(project)
+    assert (code, lines) == (0, [])
+    for path in ("/tyonohjaaja/", "/en/about/"):
+        photo = parse_page(project / "output", path).select_one("img.portrait")
+        assert urlsplit(photo["src"]).path == "/images/social-card.png", path
+    assert (project / "output/images/social-card.png").is_file()
 
 
 def test_a_fact_left_out_of_one_language_is_taken_from_the_other(project):
