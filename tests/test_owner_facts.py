@@ -186,7 +186,7 @@ def test_a_fact_set_twice_is_named_where_it_is_set_last(tmp_path):
         ("CONTACT_FORM_PROCESSOR_COUNTRY", "Irlanti", 'kuten "US", "IE"'),
         ("SESSION_PLACES", "online", 'hakasulkeisiin, esimerkiksi ["workplace"'),
         ("SUPERVISOR_TRAINING", "Työnohjaajakoulutus 2015", "hakasulkeisiin"),
-        ("CONTACT_FORM_PROCESSOR_COUNTRY", None, 'kuten "US", "IE"'),
+        ("CONTACT_FORM_PROCESSOR_COUNTRY", 12, 'kuten "US", "IE"'),
         ("CONTACT_PHONE", "p. 040 123 4567", 'pelkin numeroin, esimerkiksi "040'),
         ("CONTACT_PHONE", "040 123", "pelkin numeroin"),
         ("CONTACT_EMAIL", "maija", 'koko osoite, esimerkiksi "maija@'),
@@ -444,3 +444,21 @@ def test_a_list_written_as_text_in_the_english_entry_is_named_with_its_language(
     (problem,) = find_unreadable(settings)
     assert problem.field == "SUPERVISOR_MEMBERSHIPS (en)"
     assert '["Finnish Association of Work Supervisors (STOry)"]' in problem.message
+
+
+@pytest.mark.parametrize("setting", ["SUPERVISOR_NAME", "BUSINESS_ID", "PRICING"])
+def test_a_fact_left_empty_or_deleted_is_still_to_fill_in(setting):
+    for value in ("", "  ", None):
+        (problem,) = find_placeholders(settings_with(**{setting: value}))
+        assert problem.field == setting
+        assert ("(puuttuu)" if value is None else f'(nyt "{value}")') in problem.message
+    assert find_placeholders(settings_with(CONTACT_PHONE="")) == []
+
+
+def test_a_translated_fact_missing_from_its_language_is_not_taken_from_finnish():
+    english = {f.setting: f.examples["en"] for f in FACTS if f.setting in TRANSLATED}
+    del english["PRICING"]
+    settings = settings_with(I18N_SUBSITES={"en": english})
+    (problem,) = find_placeholders(settings)
+    assert problem.field == "PRICING (en)"
+    assert problem.message.startswith("täydennä hinnoittelu (puuttuu); ")

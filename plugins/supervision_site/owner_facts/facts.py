@@ -167,8 +167,18 @@ def texts(value):
     return []
 
 
+# The only fact that may be left empty: a site without a phone number.
+MAY_BE_EMPTY = frozenset({"CONTACT_PHONE"})
+
+
 def is_placeholder(value, fact):
-    """Return whether a fact's value is its placeholder or still carries the marker."""
+    """Return whether a fact is still to fill in: its placeholder, the marker, none.
+
+    A fact deleted from the settings, or written as empty text, is not filled in
+    either (but for ``MAY_BE_EMPTY``).
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return value is None or fact.setting not in MAY_BE_EMPTY
     return value == fact.placeholder or any(MARKER in text for text in texts(value))
 
 
@@ -205,7 +215,8 @@ def stated_facts(settings):
     """Yield every fact of the main language, then the translated ones of the others."""
     main, subsites = main_language(settings), settings.get("I18N_SUBSITES", {})
     for lang in site_languages(settings):
-        values = settings if lang == main else {**settings, **subsites[lang]}
+        # A translated fact comes from its language's own entry, never the main one.
+        values = settings if lang == main else subsites.get(lang, {})
         for fact in FACTS:
             if lang == main or fact.setting in TRANSLATED:
                 yield Stated(fact, lang, values.get(fact.setting), lang != main)
@@ -226,6 +237,7 @@ def find_placeholders(settings):
         if not is_placeholder(value, fact):
             continue
         example = literal(fact.examples.get(stated.lang, fact.examples["fi"]))
+        now = "puuttuu" if value is None else f"nyt {literal(value)}"
         if stated.in_entry:
             written = f'"{fact.setting}": {example}'
         else:
@@ -234,7 +246,7 @@ def find_placeholders(settings):
             Problem(
                 file.name,
                 stated.field,
-                f"täydennä {fact.what} (nyt {literal(value)}); "
+                f"täydennä {fact.what} ({now}); "
                 f"kirjoita esimerkiksi {written}"
                 + (f"; {fact.hint}" if fact.hint else ""),
                 stated.line(lines),
