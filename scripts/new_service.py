@@ -29,7 +29,7 @@ OTHER_LANG = next(
 FILE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 FINNISH = """\
-Title: Uusi palvelu
+Title: [[TÄYDENNÄ: palvelun nimi]]
 Summary: [[TÄYDENNÄ: yksi lause palvelusta; se näkyy hakukoneissa ja kortissa]]
 Key: {key}
 Order: {order}
@@ -68,7 +68,7 @@ Englanninkielinen sivu: {other_path}
 """
 
 ENGLISH = """\
-Title: New service
+Title: [[TÄYDENNÄ: the name of the service]]
 Summary: [[TÄYDENNÄ: one sentence about the service, for search engines and its card]]
 Key: {key}
 
