@@ -195,6 +195,8 @@ def test_a_fact_set_twice_is_named_where_it_is_set_last(tmp_path):
             "www.tyonohjaus.fi",
             '"https://www.tyonohjaus-meikalainen.fi"',
         ),
+        ("SITE_ADDRESS", "https://www.tyonohjaus.fi/index.html", "koko osoite"),
+        ("SITE_ADDRESS", "https://www.tyonohjaus.fi/?x=1", "koko osoite"),
         ("CONTACT_FORM_ENDPOINT", "formspree.io/f/abcd", '"https://formspree.io/f/'),
     ],
 )

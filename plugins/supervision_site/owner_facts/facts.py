@@ -9,7 +9,7 @@ also marks text the owner must still write in a Markdown page.
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from babel import Locale, UnknownLocaleError
@@ -271,6 +271,18 @@ def is_web_address(value):
     return parts.scheme == "https" and bool(parts.hostname)
 
 
+def is_site_address(value):
+    """Return whether a value is a site's address: https, a host, maybe a folder.
+
+    The pages' addresses are made from it, so it holds no file name, query or
+    fragment: ``https://www.x.fi``, ``https://user.github.io/site``.
+    """
+    if not is_web_address(value):
+        return False
+    parts = urlsplit(value.strip())
+    return not (parts.query or parts.fragment or PurePosixPath(parts.path).suffix)
+
+
 # Facts whose real value must be one of a few: what each may be, in Finnish.
 CHOICES = {
     "SESSION_PLACES": (
@@ -295,7 +307,7 @@ CHOICES = {
         '"+358 40 123 4567"; jos et halua numeroa sivuille, kirjoita ""',
     ),
     "SITE_ADDRESS": (
-        is_web_address,
+        is_site_address,
         'kirjoita koko osoite, esimerkiksi "https://www.tyonohjaus-meikalainen.fi"',
     ),
     "CONTACT_FORM_ENDPOINT": (
