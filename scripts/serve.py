@@ -101,15 +101,20 @@ def rebuild_on_change(arguments, builds, stop):
 
     A save is taken as done once 10 ms pass with no other change: an editor
     writes a page in one go, and the owner waits for every millisecond here.
+    The settings file is watched anew after each of its saves, since many
+    editors save a file by writing a new one and renaming it over the old.
     """
-    paths = [ROOT / name for name in WATCHED if (ROOT / name).exists()]
-    for changes in watchfiles.watch(*paths, step=10, stop_event=stop):
-        names = sorted({Path(path).relative_to(ROOT).as_posix() for _, path in changes})
-        print(f"Changed: {', '.join(names)}", flush=True)
-        if "pelicanconf.py" in names:
-            shutil.rmtree(READER_CACHE, ignore_errors=True)
-        if build(arguments):
-            builds.done()
+    while not stop.is_set():
+        paths = [ROOT / name for name in WATCHED if (ROOT / name).exists()]
+        for changes in watchfiles.watch(*paths, step=10, stop_event=stop):
+            names = {Path(path).relative_to(ROOT).as_posix() for _, path in changes}
+            print(f"Changed: {', '.join(sorted(names))}", flush=True)
+            if "pelicanconf.py" in names:
+                shutil.rmtree(READER_CACHE, ignore_errors=True)
+            if build(arguments):
+                builds.done()
+            if "pelicanconf.py" in names:
+                break  # an editor may have saved a new file in its place: watch that
 
 
 class PreviewHandler(SimpleHTTPRequestHandler):

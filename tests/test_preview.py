@@ -1,5 +1,6 @@
 """`make serve`: every save rebuilds the preview and the open page reloads itself."""
 
+import os
 import re
 import subprocess
 import sys
@@ -123,6 +124,23 @@ def test_a_change_of_the_markdown_settings_reaches_every_page(preview):
     )
     preview.wait_for(r"^Rebuilt the preview", seen)
     assert '<h2 id="taustani">' in about.read_text("utf-8")
+
+
+def test_settings_saved_by_renaming_a_new_file_over_them_rebuild_every_time(preview):
+    settings = preview.folder / "pelicanconf.py"
+    for name in ("Maija Meikäläinen", "Matti Meikäläinen"):
+        seen = len(preview.lines)
+        text = re.sub(
+            r'(?m)^SUPERVISOR_NAME = ".*"$',
+            f'SUPERVISOR_NAME = "{name}"',
+            settings.read_text("utf-8"),
+        )
+        saved = settings.with_name("pelicanconf.py.new")
+        saved.write_text(text, "utf-8")
+        os.replace(saved, settings)  # as many editors save
+        preview.wait_for(r"^Rebuilt the preview", seen)
+        about = preview.folder / ".preview" / "tyonohjaaja" / "index.html"
+        assert name in about.read_text("utf-8")
 
 
 @pytest.mark.parametrize("port", ["99999", "abc", "-1"])
