@@ -46,7 +46,7 @@ PREVIOUS_SITE = {
 }
 # Every line the owner may see: ours, Pelican's as plain lines, and the summaries.
 PLAIN_LINE = re.compile(
-    r"content/[\w/.-]*(?::\d+)?: [\w ]+: .+"
+    r"(?:content/[\w/.-]*|pelicanconf\.py)(?::\d+)?: [\w ]+: .+"
     r"|(?:warning|error): .+"
     r"|The site was not built: fix the \d+ problem\(s\) above and run again\."
     r"|Nothing was published: output/ is as it was\."
@@ -98,6 +98,24 @@ def misplaced(path):
 
 
 MISTAKES = {
+    "a menu Key and an urgent service that are wrong": (
+        [
+            Edit("pelicanconf.py", '"process", "about"', '"prosess", "about"'),
+            Edit(
+                "pelicanconf.py",
+                'URGENT_SERVICE_KEY = "debriefing"',
+                'URGENT_SERVICE_KEY = "about"',
+            ),
+        ],
+        [
+            re.compile(
+                r'pelicanconf\.py: MENU_KEYS: "prosess" is not the Key of any page; '
+                r"the Keys are about, contact, .+"
+            ),
+            'pelicanconf.py: URGENT_SERVICE_KEY: "about" is not a service; name a '
+            'service\'s Key, such as "debriefing", or write ""',
+        ],
+    ),
     "a link to a document that is missing": (
         [
             Edit(
@@ -411,7 +429,7 @@ def test_a_mistake_is_told_in_plain_lines_and_nothing_is_published(
     for edit in edits:
         edit.apply(project)
     code, lines = publish(project)
-    owner_lines = [line for line in lines if line.startswith("content/")]
+    owner_lines = [n for n in lines if n.startswith(("content/", "pelicanconf.py"))]
     assert len(owner_lines) == len(expected), lines
     assert all(map(matches, owner_lines, expected)), lines
     assert [line for line in lines if not PLAIN_LINE.fullmatch(line)] == []

@@ -180,3 +180,35 @@ def find_missing_roles(pages, roles, folder):
         for role, key in roles.items()
         if key not in keys
     ]
+
+
+def find_wrong_navigation(pages, menu_keys, urgent_key):
+    """Return a problem for each Key ``MENU_KEYS`` or ``URGENT_SERVICE_KEY`` gets wrong.
+
+    Every Key of the menu must be a page's; the urgent service, when a page has
+    its Key, must be a service. (An urgent service that no page has is left out.)
+    """
+    keys = {page.key for page in pages if page.key}
+    services = {page.key for page in pages if page.is_service}
+    if isinstance(menu_keys, str):
+        menu_keys = [menu_keys]
+    problems = [
+        Problem(
+            "pelicanconf.py",
+            "MENU_KEYS",
+            f'"{key}" is not the Key of any page; the Keys are '
+            + ", ".join(sorted(keys)),
+        )
+        for key in menu_keys
+        if key not in keys
+    ]
+    if urgent_key and urgent_key in keys and urgent_key not in services:
+        problems.append(
+            Problem(
+                "pelicanconf.py",
+                "URGENT_SERVICE_KEY",
+                f'"{urgent_key}" is not a service; name a service\'s Key, such as '
+                '"debriefing", or write ""',
+            )
+        )
+    return problems

@@ -27,7 +27,12 @@ from supervision_site.core.settings import apply_defaults
 from supervision_site.site_links.memo import once_per_pages
 
 from . import display
-from .merge import PageFacts, build_records, find_missing_roles
+from .merge import (
+    PageFacts,
+    build_records,
+    find_missing_roles,
+    find_wrong_navigation,
+)
 from .parsers import SERVICE_FIELDS, FrontMatterError, parse_key
 from .schema import (
     check_fields_end,
@@ -142,6 +147,9 @@ def check_and_build(generators):
     problems += check_stray_files(settings["PATH"], languages, read)
     records, found = build_records(all_facts, main_lang, required)
     problems += find_missing_roles(all_facts, settings["PAGE_ROLES"], content + "/")
+    problems += find_wrong_navigation(
+        all_facts, settings["MENU_KEYS"], settings["URGENT_SERVICE_KEY"]
+    )
     stop_on([at_field(p, os.path.join(root, p.path)) for p in problems + found])
     catalogs, locales = {}, {}
     for page in pages:
