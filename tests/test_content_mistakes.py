@@ -98,6 +98,13 @@ def misplaced(path):
 
 
 MISTAKES = {
+    "a service drafted in the main language only": (
+        [Edit(GROUP_FI, "Key: group", "Key: group\nStatus: draft")],
+        [
+            f'{GROUP_FI}:4: Status: "draft", but its translation {GROUP_EN} is '
+            "published; give that page the same Status, or publish both"
+        ],
+    ),
     "a menu Key and an urgent service that are wrong": (
         [
             Edit("pelicanconf.py", '"process", "about"', '"prosess", "about"'),

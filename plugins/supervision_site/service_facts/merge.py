@@ -27,6 +27,7 @@ class PageFacts:
     is_service: bool
     facts: dict = field(default_factory=dict)  # field -> (value, text as written)
     unreadable: frozenset = frozenset()  # fields stated but not understood
+    status: str = "published"  # or "draft", "hidden"
 
 
 def find_duplicates(pages):
@@ -144,9 +145,33 @@ def merge_service(key, versions, main_lang):
     return ServiceRecord(key=key, formats=values.pop("format"), **values), []
 
 
+def find_mixed_statuses(pages, main_lang):
+    """Return a problem for each page not published whose translation is.
+
+    A page drafted or hidden in the main language would otherwise still be
+    published, and linked from every page, in the other. (A translation that is
+    not published yet is a language not complete yet, as may be.)
+    """
+    translations = defaultdict(list)
+    for page in pages:
+        if page.key and page.lang != main_lang and page.status == "published":
+            translations[page.key].append(page)
+    return [
+        Problem(
+            page.path,
+            "Status",
+            f'"{page.status}", but its translation {other.path} is published; '
+            "give that page the same Status, or publish both",
+        )
+        for page in pages
+        if page.lang == main_lang and page.key and page.status != "published"
+        for other in translations[page.key]
+    ]
+
+
 def build_records(pages, main_lang, required_langs):
     """Return the record of every service by key, and every problem found."""
-    problems = find_duplicates(pages)
+    problems = find_duplicates(pages) + find_mixed_statuses(pages, main_lang)
     problems += find_missing_translations(pages, main_lang, required_langs)
     # A service exists when its main-language page does; other keys are reported.
     known = {p.key for p in pages if p.key and p.is_service and p.lang == main_lang}

@@ -94,7 +94,13 @@ def read_facts(page, path):
                 unreadable.add(name)
                 problems.append(Problem(path, field_name(name), str(error)))
     stated = PageFacts(
-        path, page.lang, key, is_service(page), facts, frozenset(unreadable)
+        path,
+        page.lang,
+        key,
+        is_service(page),
+        facts,
+        frozenset(unreadable),
+        page.status,
     )
     return stated, problems
 
@@ -107,7 +113,7 @@ def cut_page_facts(page, path, front):
     """
     key = (front.written("key") or "").strip()
     unread = frozenset(SERVICE_FIELDS)
-    return PageFacts(path, page.lang, key, is_service(page), {}, unread)
+    return PageFacts(path, page.lang, key, is_service(page), {}, unread, page.status)
 
 
 def check_and_build(generators):
