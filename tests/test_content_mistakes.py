@@ -510,6 +510,28 @@ def test_a_good_build_prints_no_warning_and_publishes(project):
     ]
 
 
+def test_a_custom_domain_is_written_to_cname_only_as_the_sites_own(project):
+    Edit(
+        "pelicanconf.py", 'CUSTOM_DOMAIN = ""', 'CUSTOM_DOMAIN = "https://www.x.fi/"'
+    ).apply(project)
+    code, lines = publish(project)
+    assert code == 1
+    assert lines[0] == (
+        'pelicanconf.py: CUSTOM_DOMAIN: "https://www.x.fi/" is not the domain of the '
+        "site's address (https://www.tyonohjaus-meikalainen.fi); write only its "
+        'name, "www.tyonohjaus-meikalainen.fi"'
+    )
+    assert files_of(project / "output") == PREVIOUS_SITE
+    Edit(
+        "pelicanconf.py",
+        'CUSTOM_DOMAIN = "https://www.x.fi/"',
+        'CUSTOM_DOMAIN = "www.tyonohjaus-meikalainen.fi"',
+    ).apply(project)
+    assert publish(project) == (0, [])
+    cname = (project / "output/CNAME").read_text("utf-8")
+    assert cname == "www.tyonohjaus-meikalainen.fi\n"
+
+
 def test_the_photo_setting_shows_one_picture_on_both_about_pages(project):
     (project / "content/images").mkdir(exist_ok=True)
     shutil.copy(

@@ -8,12 +8,14 @@ page of every language is written; the compressed copies follow on its
 import gc
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import blinker
 from pelican import signals
 from pelican.plugins import granular_signals
 
 from supervision_site.core.languages import is_main_site
+from supervision_site.core.problems import Problem, stop_on
 from supervision_site.core.settings import apply_defaults
 from supervision_site.security_policy.policy import build_headers_file
 
@@ -51,6 +53,18 @@ def freeze_startup_objects(pelican):
         gc.freeze()
 
 
+def custom_domain_problems(settings):
+    """Return the problem of a ``CUSTOM_DOMAIN`` that is not SITE_ADDRESS's host."""
+    domain, site = settings["CUSTOM_DOMAIN"], urlsplit(settings["SITEURL"]).hostname
+    if domain == site:
+        return []
+    message = (
+        f'"{domain}" is not the domain of the site\'s address ({settings["SITEURL"]}); '
+        f'write only its name, "{site}"'
+    )
+    return [Problem("pelicanconf.py", "CUSTOM_DOMAIN", message)]
+
+
 def finish_output(pelican):
     """Minify the output, add hashed asset copies, write ``_headers`` and CNAME."""
     settings = pelican.settings
@@ -65,6 +79,7 @@ def finish_output(pelican):
     assets = sorted(url_path(file, output) for file in copies)
     (output / "_headers").write_text(build_headers_file(settings, assets), "utf-8")
     if settings["CUSTOM_DOMAIN"]:
+        stop_on(custom_domain_problems(settings))
         (output / "CNAME").write_text(settings["CUSTOM_DOMAIN"] + "\n", "utf-8")
 
 
