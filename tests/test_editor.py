@@ -282,7 +282,7 @@ def test_service_added_in_the_editor_is_everywhere_in_both_languages(
     tab.get_by_label("Tiedoston nimi (englanti)").fill("career-coaching")
     tab.get_by_role("button", name="Tee sivut").click()
     expect(tab.get_by_label("Otsikko (Title)")).to_have_value(
-        "Uusi palvelu", timeout=WAIT * 1000
+        "[[TÄYDENNÄ: palvelun nimi]]", timeout=WAIT * 1000
     )
     english = session.folder / ".preview/en/services/career-coaching/index.html"
     wait_until(english.is_file)
