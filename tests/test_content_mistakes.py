@@ -98,6 +98,13 @@ def misplaced(path):
 
 
 MISTAKES = {
+    "a title with a < in it": (
+        [Edit(ABOUT_FI, "Title: Työnohjaaja", "Title: Työnohjaaja <3")],
+        [
+            f'{ABOUT_FI}:1: Title: "Työnohjaaja <3" holds "<" or ">", which the page '
+            "cannot show as written (they mark HTML); write the title without them"
+        ],
+    ),
     "a service drafted in the main language only": (
         [Edit(GROUP_FI, "Key: group", "Key: group\nStatus: draft")],
         [

@@ -125,6 +125,16 @@ def check_page(path, metadata, is_service, extra_fields=(), templates=None):
     for name in ("title", "summary"):
         if not str(metadata.get(name, "")).strip():
             problems.append(Problem(path, field_name(name), MISSING[name]))
+    title = metadata.get("title")
+    if isinstance(title, str) and ("<" in title or ">" in title):
+        problems.append(
+            Problem(
+                path,
+                "Title",
+                f'"{title}" holds "<" or ">", which the page cannot show as written '
+                "(they mark HTML); write the title without them",
+            )
+        )
     summary = metadata.get("summary")
     if isinstance(summary, str) and len(plain_text(summary)) > SUMMARY_MOST:
         problems.append(
