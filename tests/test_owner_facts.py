@@ -214,6 +214,8 @@ def test_a_fact_that_cannot_be_read_is_named_with_what_it_may_be(
     [
         ("etunimi.sukunimi@paikkamerkki.invalid", None),
         ("MAIJA@PAIKKA.INVALID", None),
+        ("maija", None),
+        ("maija@tyonohjaus", None),
         ("", None),
         ("maija@tyonohjaus-meikalainen.fi", "mailto:maija@tyonohjaus-meikalainen.fi"),
     ],

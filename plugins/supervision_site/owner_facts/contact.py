@@ -16,13 +16,18 @@ PLACEHOLDER_DOMAIN = ".invalid"  # RFC 6761: never resolves
 HOME_REGION = "FI"  # a number written without its country code is Finnish
 # Digits and separators only: phonenumbers would read letters as a keypad's digits.
 WRITTEN_NUMBER = re.compile(r"\+?[0-9 ()./-]+")
+EMAIL_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")  # name@host.fi
 
 
 def email_uri(address):
-    """Return the ``mailto:`` of an e-mail address, or None for a placeholder."""
+    """Return the ``mailto:`` of an e-mail address, or None for a placeholder.
+
+    Text not written as an address (``maija``) is none either.
+    """
     address = (address or "").strip()
-    domain = address.rpartition("@")[2].lower()
-    if not domain or domain.endswith(PLACEHOLDER_DOMAIN):
+    if not EMAIL_ADDRESS.fullmatch(address):
+        return None
+    if address.rpartition("@")[2].lower().endswith(PLACEHOLDER_DOMAIN):
         return None
     return f"mailto:{address}"
 
