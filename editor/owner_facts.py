@@ -52,6 +52,6 @@ def build_owner_facts(settings_file, settings):
         }
         for name, line in written.assigned.items()
         if first <= written.first[name] <= last
-        and name in written.plain
+        and written.is_plain(name)
         and name not in written.spread
     ]

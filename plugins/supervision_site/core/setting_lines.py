@@ -18,7 +18,7 @@ class SettingLines:
 
     assigned: dict = field(default_factory=dict)  # setting: line, in the file's order
     first: dict = field(default_factory=dict)  # setting: the line it is first set on
-    plain: frozenset = frozenset()  # settings written as values, not computed
+    values: dict = field(default_factory=dict)  # setting: its last value's syntax
     spread: frozenset = frozenset()  # dicts spread into a language's entry
     languages: dict = field(default_factory=dict)  # language: {setting: line}
 
@@ -26,6 +26,10 @@ class SettingLines:
         """Return the line that sets ``name``, in ``lang``'s entry if given, or None."""
         lines = self.assigned if lang is None else self.languages.get(lang, {})
         return lines.get(name)
+
+    def is_plain(self, name):
+        """Return whether ``name`` is written as a plain value, not computed."""
+        return name in self.values and is_plain(self.values[name])
 
 
 def is_plain(node):
@@ -85,7 +89,7 @@ def read_setting_lines(file):
     return SettingLines(
         assigned={name: line for name, _, line in found},
         first={name: line for name, _, line in reversed(found)},
-        plain=frozenset(name for name, value in values.items() if is_plain(value)),
+        values=values,
         spread=frozenset(
             value.id
             for entry in entries.values()

@@ -54,6 +54,18 @@ def cached_copy(data, kind, cache):
     return entry
 
 
+def place(entry, copy):
+    """Put a cache entry at ``copy``: a hard link where the file system allows one.
+
+    Nothing writes into a published copy, so the entry and the copy can share
+    their bytes on the disk.
+    """
+    try:
+        os.link(entry, copy)
+    except OSError:
+        shutil.copyfile(entry, copy)
+
+
 def compress_file(file, cache):
     """Write a file's copies from the cache; return the entries used and copies made."""
     data = file.read_bytes()
@@ -61,11 +73,10 @@ def compress_file(file, cache):
     for kind in COMPRESSORS:
         entry = cached_copy(data, kind, cache)
         copy = file.with_name(file.name + kind[:3])
+        copy.unlink(missing_ok=True)  # never leave an older copy of other bytes
         if entry.stat().st_size:
-            shutil.copyfile(entry, copy)
+            place(entry, copy)
             written += 1
-        else:  # never leave an older copy of other bytes beside the file
-            copy.unlink(missing_ok=True)
         entries.append(entry.name)
     return entries, written
 

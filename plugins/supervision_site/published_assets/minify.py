@@ -1,4 +1,8 @@
-"""Minify the written HTML, CSS and JavaScript in place."""
+"""Minify the written HTML, CSS and JavaScript.
+
+Pages are minified as they are written (``page_writer``); the theme's style
+sheets and scripts are minified in place once every language is written.
+"""
 
 import minify_html
 import rcssmin
@@ -6,22 +10,26 @@ import rjsmin
 
 from .files import files_under
 
-MINIFIERS = {
-    # Inline scripts stay as written: the policy allows each by the hash of its text.
-    ".html": lambda text: minify_html.minify(
+
+def minify_html_text(text):
+    """Return a page's HTML minified.
+
+    Inline scripts stay as written: the policy allows each by the hash of its text.
+    """
+    return minify_html.minify(
         text,
         minify_css=True,
         minify_js=False,
         keep_closing_tags=True,
         keep_html_and_head_opening_tags=True,
-    ),
-    ".css": rcssmin.cssmin,
-    ".js": rjsmin.jsmin,
-}
+    )
+
+
+MINIFIERS = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
 
 
 def minify_tree(folder):
-    """Minify every HTML, CSS and JS file below ``folder``; return how many."""
+    """Minify every CSS and JS file below ``folder``; return how many."""
     paths = files_under(folder, MINIFIERS)
     for path in paths:
         minify = MINIFIERS[path.suffix]

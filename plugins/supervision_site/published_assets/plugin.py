@@ -1,7 +1,8 @@
 """Production output: minified and hashed files, ``_headers``, compressed copies, CNAME.
 
-Runs on pelican-granular-signals' ``minify`` signal, which comes after every
-page of every language is written; the compressed copies follow on its
+Every site's pages are written by ``page_writer.PageWriter``, minified and kept.
+The rest runs on pelican-granular-signals' ``minify`` signal, which comes after
+every page of every language is written; the compressed copies follow on its
 ``compress`` signal, before the checks on ``deploy``.
 """
 
@@ -22,6 +23,7 @@ from supervision_site.security_policy.policy import build_headers_file
 from .compressed import compress_tree
 from .fingerprint import copy_fingerprinted
 from .minify import minify_tree
+from .page_writer import forget_files_inputs, forget_unused, writer_class
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +68,10 @@ def custom_domain_problems(settings):
 
 
 def finish_output(pelican):
-    """Minify the output, add hashed asset copies, write ``_headers`` and CNAME."""
+    """Minify style sheets and scripts, add hashed copies, write ``_headers`` and CNAME.
+
+    The pages are minified as they are written (``page_writer.py``).
+    """
     settings = pelican.settings
     if not is_main_site(settings):
         return
@@ -74,7 +79,9 @@ def finish_output(pelican):
     count = minify_tree(output)
     copies = copy_fingerprinted(output / settings["THEME_STATIC_DIR"], settings)
     logger.info(
-        "[published_assets] minified %s files, %s hashed copies", count, len(copies)
+        "[published_assets] minified %s style sheets and scripts, %s hashed copies",
+        count,
+        len(copies),
     )
     assets = sorted(url_path(file, output) for file in copies)
     (output / "_headers").write_text(build_headers_file(settings, assets), "utf-8")
@@ -95,5 +102,8 @@ def register():
     granular_signals.register()
     signals.initialized.connect(apply_defaults)
     signals.initialized.connect(freeze_startup_objects)
+    signals.initialized.connect(forget_files_inputs)
+    signals.get_writer.connect(writer_class)
+    signals.page_writer_finalized.connect(forget_unused)
     blinker.signal("minify").connect(finish_output)
     blinker.signal("compress").connect(compress_output)

@@ -1,0 +1,186 @@
+"""The production writer: pages minified, and rendered only when their inputs changed.
+
+After one edit, only the edited page and the pages that show what changed differ
+from the last build, yet Pelican renders every page of every language again.
+A page's HTML is made from its own file and, through menus, cards, language
+links, facts and summaries, from what every page states in its front matter,
+the settings, the theme, and the code that renders it. ``PageWriter`` keys each
+page's minified HTML by all of these and keeps it in ``CACHE_PATH/rendered/``;
+a build with the same key writes the kept HTML instead of rendering the page.
+Nothing else may go into a page (no clock, no random value), or it would be
+kept along with the rest.
+"""
+
+import hashlib
+import json
+import os
+import sys
+from functools import cache
+from pathlib import Path, PurePath
+
+from jinja2 import BytecodeCache
+from markdown import Extension
+from pelican.writers import Writer
+
+from supervision_site.core.front_matter import parse_front_matter
+from supervision_site.core.languages import is_main_site
+
+from .minify import minify_html_text
+
+PACKAGE_FOLDER = Path(__file__).resolve().parents[1]
+
+
+def plain(value):
+    """Return a setting's value that JSON cannot write, in a form that keys it."""
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=repr)
+    if isinstance(value, PurePath):
+        return str(value)
+    if isinstance(value, Extension):  # a Markdown extension: its kind and options
+        return [type(value).__module__, type(value).__qualname__, value.getConfigs()]
+    if isinstance(value, BytecodeCache):
+        return type(value).__name__  # where compiled templates are kept
+    return repr(value)  # an object shown by its address keys every build anew
+
+
+def settings_text(settings):
+    """Return the settings as JSON, the folder this build writes to as ``<output>``.
+
+    Each build writes into a new folder, which the language sites' settings name
+    too (``output/en``): a value that is that folder, or a path in it, is written
+    relative to it.
+    """
+    text = json.dumps(settings, sort_keys=True, default=plain)
+    output = json.dumps(str(settings["OUTPUT_PATH"]))[:-1]
+    return text.replace(output + '"', '"<output>"').replace(output + "/", '"<output>/')
+
+
+def files_in(folder, pattern="*"):
+    """Return the files below ``folder`` whose names match ``pattern``, sorted."""
+    return sorted(path for path in Path(folder).rglob(pattern) if path.is_file())
+
+
+def content_text(path):
+    """Return what other pages can show of a content file: a page's front matter.
+
+    Other pages show a page's title, URL, key, facts and summary, all written in
+    its front matter (the build requires a ``Summary``, so none is made from the
+    text); any other file counts whole.
+    """
+    data = path.read_bytes()
+    if path.suffix != ".md":
+        return data
+    front = parse_front_matter(data.decode("utf-8", errors="replace"))
+    return repr([(field.name, field.value) for field in front.fields]).encode()
+
+
+def installed_packages():
+    """Return the name and version of every package installed where Python looks."""
+    return sorted(
+        entry.name
+        for folder in sys.path
+        if Path(folder or ".").is_dir()
+        for entry in Path(folder or ".").iterdir()
+        if entry.suffix == ".dist-info"
+    )
+
+
+@cache
+def files_inputs(theme, content):
+    """Return the digest of the code, packages, theme and content of a build.
+
+    Both language sites' writers ask for it; a build starts by forgetting the
+    last one's (``forget_files_inputs``).
+    """
+    digest = hashlib.sha256()
+    digest.update(sys.version.encode())
+    digest.update(repr(installed_packages()).encode())
+    folders = [  # the code (not its compiled copies), the theme, the content
+        (PACKAGE_FOLDER, "*.py", Path.read_bytes),
+        (theme, "*", Path.read_bytes),
+        (content, "*", content_text),
+    ]
+    for folder, pattern, read in folders:
+        for path in files_in(folder, pattern):
+            digest.update(str(path.relative_to(folder)).encode() + b"\0")
+            digest.update(read(path) + b"\0")
+    return digest.hexdigest()
+
+
+def forget_files_inputs(pelican):
+    """Read the files anew in every build that one process runs."""
+    if is_main_site(pelican.settings):
+        files_inputs.cache_clear()
+
+
+def site_inputs(settings):
+    """Return the digest of what every page of a language site is made from."""
+    digest = hashlib.sha256(files_inputs(settings["THEME"], settings["PATH"]).encode())
+    digest.update(settings_text(settings).encode())
+    return digest.hexdigest()
+
+
+class FinishedTemplate:
+    """A template whose HTML is minified, and kept in ``entry`` when one is given.
+
+    A kept HTML is read instead of rendering the template again. It is written
+    under a name of its own first, so an interrupted build never leaves half of it.
+    """
+
+    def __init__(self, template, entry=None):
+        self.template, self.entry = template, entry
+
+    def render(self, context):
+        """Return the kept HTML, or render and minify it (and keep it)."""
+        if self.entry and self.entry.exists():
+            return self.entry.read_text("utf-8")
+        html = minify_html_text(self.template.render(context))
+        if self.entry:
+            partial = self.entry.with_suffix(".partial")
+            partial.write_text(html, "utf-8")
+            os.replace(partial, self.entry)
+        return html
+
+
+class PageWriter(Writer):
+    """Pelican's writer: it minifies, and renders a page only if its inputs changed."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.cache = Path(self.settings["CACHE_PATH"], "rendered")
+        self.cache.mkdir(parents=True, exist_ok=True)
+        self.site = site_inputs(self.settings)
+        self.used = set()
+
+    def page_entry(self, page, name, template):
+        """Return the cache file of a page's HTML, keyed by everything it shows."""
+        digest = hashlib.sha256(self.site.encode())
+        digest.update(f"{name}\0{template.name}\0".encode())
+        digest.update(Path(page.source_path).read_bytes())
+        return self.cache / (digest.hexdigest() + ".html")
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        """Write a file minified; a page is rendered only when its inputs changed."""
+        entry = None
+        if kwargs.get("page") is not None and name:
+            entry = self.page_entry(kwargs["page"], name, template)
+            self.used.add(entry.name)
+        template = FinishedTemplate(template, entry)
+        return super().write_file(name, template, context, *args, **kwargs)
+
+    def forget_unused(self):
+        """Delete the kept pages that no page of this build was written from."""
+        for entry in self.cache.iterdir():
+            if entry.name not in self.used:
+                entry.unlink()
+
+
+def writer_class(pelican):
+    """Return the writer of every site of a production build."""
+    return PageWriter
+
+
+def forget_unused(generator, writer):
+    """Once a site's pages are written, drop the kept pages it did not use."""
+    if isinstance(writer, PageWriter):
+        writer.forget_unused()

@@ -1,0 +1,94 @@
+"""The production writer: a build that keeps its pages writes what a clean one does."""
+
+import json
+import shutil
+
+import pytest
+from conftest import ROOT, run_pelican
+
+SERVICE = "fi/palvelut/ryhmatyonohjaus.md"
+
+
+def add_text(content):
+    """Add a sentence to one service page's text."""
+    page = content / SERVICE
+    page.write_text(page.read_text("utf-8") + "\nUusi lause.\n", "utf-8")
+
+
+def retitle(content):
+    """Give one service a new title, shown in every page's menus."""
+    page = content / SERVICE
+    text = page.read_text("utf-8")
+    page.write_text(text.replace("Title: Ryhmätyönohjaus", "Title: Ryhmäohjaus"))
+
+
+def change_template(theme):
+    """Add a line to the footer of every page."""
+    footer = theme / "templates" / "partials" / "footer.html"
+    text = footer.read_text("utf-8")
+    footer.write_text(text.replace("</footer>", "<p>Uusi rivi.</p>\n</footer>"))
+
+
+def build(content, theme, output, cache, *settings):
+    """Build ``content`` with ``theme`` into ``output``, keeping pages in ``cache``."""
+    options = [f"THEME={json.dumps(str(theme))}", f"CACHE_PATH={json.dumps(cache)}"]
+    result = run_pelican(content, output, "publishconf.py", "-e", *options, *settings)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+def files(folder):
+    """Return every written file's bytes, by its path in the site."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def kept(cache):
+    """Return the names of the kept pages of both languages."""
+    return {path.name for path in cache.rglob("rendered/*.html")}
+
+
+@pytest.fixture
+def project(tmp_path):
+    """Return a copy of the content and the theme, and a cache folder."""
+    content = shutil.copytree(ROOT / "content", tmp_path / "content")
+    theme = shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    return content, theme, str(tmp_path / "cache")
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [(add_text, "content"), (retitle, "content"), (change_template, "theme")],
+)
+def test_a_build_after_a_change_writes_what_a_clean_build_writes(
+    tmp_path, project, change, where
+):
+    content, theme, cache = project
+    build(content, theme, tmp_path / "first", cache)
+    change(content if where == "content" else theme)
+    again = files(build(content, theme, tmp_path / "again", cache))
+    clean = files(build(content, theme, tmp_path / "clean", str(tmp_path / "new")))
+    assert again.keys() == clean.keys()
+    assert [path for path in again if again[path] != clean[path]] == []
+
+
+def test_only_the_edited_page_is_rendered_again(tmp_path, project):
+    content, theme, cache = project
+    build(content, theme, tmp_path / "first", cache)
+    first = kept(tmp_path / "cache")
+    add_text(content)
+    build(content, theme, tmp_path / "again", cache)
+    again = kept(tmp_path / "cache")
+    assert len(again) == len(first) == 28
+    assert len(first - again) == 1  # the edited page's earlier HTML is dropped
+
+
+def test_a_changed_setting_renders_every_page_again(tmp_path, project):
+    content, theme, cache = project
+    build(content, theme, tmp_path / "first", cache)
+    first = kept(tmp_path / "cache")
+    build(content, theme, tmp_path / "again", cache, "FOOTER_SERVICES_MOST=3")
+    assert kept(tmp_path / "cache").isdisjoint(first)
