@@ -9,6 +9,7 @@ that our checks report again with the file, the field and an example of what
 is right are left to them.
 """
 
+import gc
 import logging
 import sys
 import traceback
@@ -74,10 +75,29 @@ def install():
     root.setLevel(logging.WARNING)
 
 
+def collect_from_now_on(_pelican):
+    """Freeze what Python, Pelican and the plugins loaded, and collect from now on.
+
+    Those objects live until the build ends: frozen, no collection walks them
+    again. The language sites' later ``initialized`` leave it as it is.
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def main(arguments):
-    """Run pelican's command line with plain messages; return its exit code."""
+    """Run pelican's command line with plain messages; return its exit code.
+
+    The garbage collector is off until the plugins are loaded (see
+    ``collect_from_now_on``): what starting makes lives to the end.
+    """
+    gc.disable()
     install()
     from pelican import main as pelican_main
+    from pelican import signals
+
+    signals.initialized.connect(collect_from_now_on)
 
     try:
         pelican_main([*arguments, "--log-handler", "plain"])

@@ -244,19 +244,20 @@ def burn(seconds):
         pass
 
 
-def test_the_clock_notes_a_step_before_the_plugins_handlers_run(tmp_path, monkeypatch):
+def test_the_clock_notes_a_step_before_the_plugins_handlers_run(tmp_path):
+    signals = phase_clock.marked_signals()
+
     def build_with_a_slow_minifier(_arguments):
         """Stand in for pelican: a plugin's handler takes 0.2 s on ``minify``."""
-        with phase_clock.SIGNALS["minify"].connected_to(lambda _: burn(0.2)):
-            for signal in phase_clock.SIGNALS.values():
+        with signals["minify"].connected_to(lambda _: burn(0.2)):
+            for signal in signals.values():
                 signal.send(None)
 
     def receivers():
-        return [set(signal.receivers) for signal in phase_clock.SIGNALS.values()]
+        return [set(signal.receivers) for signal in signals.values()]
 
-    monkeypatch.setattr(phase_clock.pelican, "main", build_with_a_slow_minifier)
     before, marks = receivers(), tmp_path / "marks.json"
-    phase_clock.run(marks, [])
+    phase_clock.run(marks, [], build_with_a_slow_minifier)
     phases = phase_clock.phases(json.loads(marks.read_text("utf-8")))
     assert phases["minification"] >= 0.2
     assert phases["after writing (other plugins, summary)"] < 0.1

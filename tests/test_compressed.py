@@ -1,13 +1,11 @@
 """The compressed copies written beside every text file of the production site."""
 
-import gc
 import gzip
-from types import SimpleNamespace
 
 import brotli
 import pytest
 
-from supervision_site.published_assets import compressed, plugin
+from supervision_site.published_assets import compressed
 from supervision_site.published_assets.compressed import compress_tree
 
 TEXT = "".join(
@@ -109,21 +107,3 @@ def test_a_file_that_no_longer_shrinks_loses_its_older_copies(tmp_path, output):
     page.write_text("<p>", "utf-8")
     compress_tree(settings(tmp_path))
     assert sorted(path.name for path in output.iterdir()) == ["index.html"]
-
-
-@pytest.mark.parametrize(
-    ("plugins", "frozen"),
-    [
-        (["supervision_site.published_assets"], True),
-        (["supervision_site.site_links"], False),
-    ],
-)
-def test_only_a_production_build_freezes_its_startup_objects(plugins, frozen):
-    """A preview builds again and again in one process: it must never freeze."""
-    build = {"PLUGINS": plugins, "DEFAULT_LANG": "fi", "MAIN_LANG": "fi"}
-    gc.unfreeze()
-    try:
-        plugin.freeze_startup_objects(SimpleNamespace(settings=build))
-        assert (gc.get_freeze_count() > 0) == frozen
-    finally:
-        gc.unfreeze()

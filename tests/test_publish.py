@@ -6,6 +6,7 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -92,6 +93,34 @@ def test_an_interrupted_publish_says_so_and_leaves_no_build_behind(project):
     assert "Traceback" not in said
     assert snapshot(project / "output") == before
     assert set((project / ".builds").iterdir()) == builds
+
+
+# Notes whether the collector runs at the first ``initialized`` (before the
+# launcher's own handler) and at ``finalized``, with how much it froze.
+COLLECTOR_PROBE = """
+import gc, sys
+from pelican import signals
+from scripts import pelican_plain
+seen = []
+def loaded(_):
+    seen.append(gc.isenabled())
+def written(_):
+    seen.append((gc.isenabled(), gc.get_freeze_count()))
+signals.initialized.connect(loaded)
+signals.finalized.connect(written)
+code = pelican_plain.main(sys.argv[1:])
+print(seen[0], *seen[-1])
+sys.exit(code)
+"""
+
+
+def test_the_launcher_collects_garbage_only_once_the_plugins_are_loaded(tmp_path):
+    command = [sys.executable, "-c", COLLECTOR_PROBE, "content", "-o", str(tmp_path)]
+    result = run_command([*command, "-s", "pelicanconf.py", "-q"])
+    assert result.returncode == 0, result.stderr
+    off_while_loading, on_after, frozen = result.stdout.split()[-3:]
+    assert (off_while_loading, on_after) == ("False", "True")
+    assert int(frozen) > 10_000  # Pelican's modules and the plugins' objects
 
 
 def test_deploy_copies_the_published_site_to_the_target(project, tmp_path):

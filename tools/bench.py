@@ -195,7 +195,7 @@ def profile(options):
         build = bench_timing.ours(site, folder)
         command = [sys.executable, "-m", "pyinstrument", "--outfile"]
         command += [str(destination), *build.command()[1:]]
-        bench_timing.run_timed(command, build.log)
+        bench_timing.run_timed(command, build.log, environment=build.environment)
     print(f"Written: {destination}")
 
 

@@ -101,7 +101,8 @@ class Contender:
     to its builds' environment. ``keeps_output``: a later
     build writes into the last one's output folder (Pelican's own way);
     otherwise each build starts from an empty one, as ``make publish`` builds
-    into a new folder under ``.builds/``.
+    into a new folder under ``.builds/``. ``launcher``: it runs through
+    ``scripts/pelican_plain.py``, as ``make publish`` does.
     """
 
     def __init__(self, name, site, folder, checkout, settings_file, **options):
@@ -113,10 +114,12 @@ class Contender:
         self.overrides = options.get("overrides", {})
         self.keeps_output = options.get("keeps_output", False)
         self.environment = options.get("environment", {})
+        self.launcher = options.get("launcher", False)
 
     def command(self):
         """Return the command of one build."""
-        command = [*PHASE_CLOCK, str(self.site.content), "-o", str(self.output)]
+        command = [*PHASE_CLOCK, *([phase_clock.LAUNCHER] if self.launcher else [])]
+        command += [str(self.site.content), "-o", str(self.output)]
         command += ["-s", str(self.settings_file)]
         return command + overrides_option(self.overrides)
 
@@ -159,6 +162,7 @@ def ours(site, folder, project=ROOT, name="ours", **overrides):
         "publishconf.py",
         overrides=overrides,
         environment=own_code,
+        launcher=True,
     )
 
 

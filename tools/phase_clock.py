@@ -1,6 +1,12 @@
 """Run pelican and note the CPU time at which each phase of its build begins.
 
-Usage: PHASE_CLOCK_MARKS=FILE python tools/phase_clock.py [pelican's arguments ...]
+Usage: PHASE_CLOCK_MARKS=FILE python tools/phase_clock.py [--launcher] [pelican options]
+
+With ``--launcher`` the build runs as ``make publish`` runs it, through
+``scripts/pelican_plain.py``: plain messages, and the garbage collector off until
+the plugins are loaded (here it is turned off before Pelican loads, to connect
+the marks, as the launcher's ``main`` does first; a checkout whose launcher never
+turns it on again is timed with it off).
 
 The benchmark runs its builds through this. The marks are the CPU seconds of
 the process and of its finished workers (the peer compresses in a pool) when
@@ -13,6 +19,7 @@ were connected, and ours are connected before pelican loads any plugin, so
 each runs before the plugins' own.
 """
 
+import gc
 import json
 import os
 import sys
@@ -22,18 +29,14 @@ from itertools import pairwise
 from pathlib import Path
 
 import blinker
-import pelican
-from pelican import signals
 
 MARKS_VARIABLE = "PHASE_CLOCK_MARKS"
+LAUNCHER = "--launcher"
 # Pelican's own signals, then the production steps of pelican-granular-signals.
-SIGNALS = {
-    "initialized": signals.initialized,
-    "finalized": signals.finalized,
-    **{step: blinker.signal(step) for step in ("minify", "compress", "deploy")},
-}
+PRODUCTION_STEPS = ("minify", "compress", "deploy")
+MARKED = ("initialized", "finalized", *PRODUCTION_STEPS)
 # The phases of a build, each from its mark to the next one present.
-BOUNDARIES = ("start", *SIGNALS, "end")
+BOUNDARIES = ("start", *MARKED, "end")
 START_UP = "starting Python and Pelican"
 # The steps of our production build that plain Pelican does not have.
 PRODUCTION_PHASES = ("minification", "compression", "checks")
@@ -78,14 +81,42 @@ def noting(marks, step):
     return note
 
 
-def run(marks_file, arguments):
-    """Run pelican with ``arguments``, noting the marks; write them when it ends."""
+def marked_signals():
+    """Return the signal of each mark, loading Pelican."""
+    from pelican import signals
+
+    pelicans = {"initialized": signals.initialized, "finalized": signals.finalized}
+    return {**pelicans, **{step: blinker.signal(step) for step in PRODUCTION_STEPS}}
+
+
+def pelican_build(arguments):
+    """Run pelican's command line, as the peer's build does."""
+    import pelican
+
+    pelican.main(arguments)
+
+
+def launcher_build(arguments):
+    """Run pelican through our launcher, as ``make publish`` does."""
+    from scripts import pelican_plain
+
+    code = pelican_plain.main(arguments)
+    if code:
+        sys.exit(code)
+
+
+def run(marks_file, arguments, build=pelican_build):
+    """Run ``build`` with ``arguments``, noting the marks; write them when it ends.
+
+    The first mark follows the loading of Pelican, as a build's own start does.
+    """
+    signals = marked_signals()
     marks = [("start", cpu_seconds())]
     try:
         with ExitStack() as connected:
-            for step, signal in SIGNALS.items():
+            for step, signal in signals.items():
                 connected.enter_context(signal.connected_to(noting(marks, step)))
-            pelican.main(arguments)
+            build(arguments)
     finally:
         marks.append(("end", cpu_seconds()))
         Path(marks_file).write_text(json.dumps(marks), "utf-8")
@@ -94,4 +125,8 @@ def run(marks_file, arguments):
 if __name__ == "__main__":
     if MARKS_VARIABLE not in os.environ:
         sys.exit(f"Set {MARKS_VARIABLE} to the file the marks go to.\n\n{__doc__}")
-    run(os.environ[MARKS_VARIABLE], sys.argv[1:])
+    if sys.argv[1:2] == [LAUNCHER]:
+        gc.disable()  # before Pelican loads, as the launcher's main does first
+        run(os.environ[MARKS_VARIABLE], sys.argv[2:], launcher_build)
+    else:
+        run(os.environ[MARKS_VARIABLE], sys.argv[1:])

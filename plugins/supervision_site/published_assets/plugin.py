@@ -6,7 +6,6 @@ every page of every language is written; the compressed copies follow on its
 ``compress`` signal, before the checks on ``deploy``.
 """
 
-import gc
 import logging
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -40,19 +39,6 @@ def url_path(file, output):
     """Return the URL path that serves a written file: ``/palvelut/`` for its index."""
     path = "/" + file.relative_to(output).as_posix()
     return path.removesuffix("index.html")
-
-
-def freeze_startup_objects(pelican):
-    """Keep the garbage collector off the objects a production build starts with.
-
-    The modules, settings and plugins loaded so far live until the build ends;
-    frozen, they are left out of every later collection, which would otherwise
-    walk all of them again (a tenth of a publish after one edit). Only the main
-    site of a build with this plugin does it: a preview, which builds again
-    and again in one process, never freezes what its last build left behind.
-    """
-    if is_main_site(pelican.settings) and __package__ in pelican.settings["PLUGINS"]:
-        gc.freeze()
 
 
 def custom_domain_problems(settings):
@@ -101,7 +87,6 @@ def register():
     """Connect the handlers; the granular signals must exist first."""
     granular_signals.register()
     signals.initialized.connect(apply_defaults)
-    signals.initialized.connect(freeze_startup_objects)
     signals.initialized.connect(forget_files_inputs)
     signals.get_writer.connect(writer_class)
     signals.page_writer_finalized.connect(forget_unused)
