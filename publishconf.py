@@ -24,8 +24,10 @@ PLUGINS = [
 ]
 # Kept between builds in CACHE_PATH (`make clean` empties it): the compressed
 # copies by content hash, so a later build compresses only the files that
-# changed, and what Pelican's reader made of each unchanged Markdown file (by
-# its time of change; after changing MARKDOWN or upgrading, run `make clean`).
+# changed; each page's HTML, rendered again only when its inputs changed
+# (published_assets/page_writer.py); and what Pelican's reader made of each
+# unchanged Markdown file (by its time of change; after changing MARKDOWN or
+# upgrading, run `make clean`).
 CACHE_PATH = "cache"
 CACHE_CONTENT = LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"

@@ -2,9 +2,15 @@
 
 import json
 import shutil
+from types import SimpleNamespace
 
 import pytest
 from conftest import ROOT, run_pelican
+
+from supervision_site.published_assets.page_writer import (
+    files_inputs,
+    forget_files_inputs,
+)
 
 SERVICE = "fi/palvelut/ryhmatyonohjaus.md"
 
@@ -92,3 +98,14 @@ def test_a_changed_setting_renders_every_page_again(tmp_path, project):
     first = kept(tmp_path / "cache")
     build(content, theme, tmp_path / "again", cache, "FOOTER_SERVICES_MOST=3")
     assert kept(tmp_path / "cache").isdisjoint(first)
+
+
+def test_each_build_in_one_process_reads_the_files_anew(project):
+    content, theme, _ = project
+    main_site = SimpleNamespace(settings={"DEFAULT_LANG": "fi", "MAIN_LANG": "fi"})
+    forget_files_inputs(main_site)
+    first = files_inputs(str(theme), str(content))
+    retitle(content)
+    assert files_inputs(str(theme), str(content)) == first  # within one build
+    forget_files_inputs(main_site)
+    assert files_inputs(str(theme), str(content)) != first

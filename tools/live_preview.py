@@ -3,18 +3,25 @@
 import re
 import subprocess
 import sys
+import threading
 from contextlib import contextmanager
 
 
 @contextmanager
 def running_preview(folder, *options, announced=r"Preview: (http://\S+)"):
-    """Run the copy's preview with ``options``; yield the URL it announces."""
+    """Run the copy's preview with ``options``; yield the URL it announces.
+
+    The rest of what it prints is read and dropped, so that its lines never fill
+    the pipe and stop it (every build warns about the placeholder facts).
+    """
     command = [sys.executable, "-u", "-m", "scripts.serve", "pelicanconf.py", *options]
     preview = subprocess.Popen(
         command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
     try:
-        yield announced_url(preview, announced)
+        url = announced_url(preview, announced)
+        threading.Thread(target=preview.stdout.read, daemon=True).start()
+        yield url
     finally:
         preview.terminate()
         preview.wait()
