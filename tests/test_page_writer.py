@@ -10,6 +10,7 @@ from conftest import ROOT, run_pelican
 from supervision_site.published_assets.page_writer import (
     files_inputs,
     forget_files_inputs,
+    settings_text,
 )
 
 SERVICE = "fi/palvelut/ryhmatyonohjaus.md"
@@ -109,3 +110,18 @@ def test_each_build_in_one_process_reads_the_files_anew(project):
     assert files_inputs(str(theme), str(content)) == first  # within one build
     forget_files_inputs(main_site)
     assert files_inputs(str(theme), str(content)) != first
+
+
+def test_settings_of_any_kind_are_read_and_the_output_folder_left_out():
+    written = {
+        "OUTPUT_PATH": "/a/build-1",
+        "I18N_SUBSITES": {"en": {"OUTPUT_PATH": "/a/build-1/en"}},
+    }
+    again = {
+        "OUTPUT_PATH": "/a/build-2",
+        "I18N_SUBSITES": {"en": {"OUTPUT_PATH": "/a/build-2/en"}},
+    }
+    assert settings_text(written) == settings_text(again)
+    assert "build-1" not in settings_text(written)
+    mixed = {**written, "OWN": {1: "yksi", "kaksi": 2}}  # keys JSON cannot sort
+    assert settings_text(mixed) != settings_text(written)

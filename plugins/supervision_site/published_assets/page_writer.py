@@ -48,9 +48,13 @@ def settings_text(settings):
 
     Each build writes into a new folder, which the language sites' settings name
     too (``output/en``): a value that is that folder, or a path in it, is written
-    relative to it.
+    relative to it. Settings JSON cannot write in order are written as Python
+    shows them, with each object's address: those builds keep no page.
     """
-    text = json.dumps(settings, sort_keys=True, default=plain)
+    try:
+        text = json.dumps(settings, sort_keys=True, default=plain)
+    except (TypeError, ValueError):  # keys JSON cannot sort: no page is taken as kept
+        text = repr(settings)
     output = json.dumps(str(settings["OUTPUT_PATH"]))[:-1]
     return text.replace(output + '"', '"<output>"').replace(output + "/", '"<output>/')
 
