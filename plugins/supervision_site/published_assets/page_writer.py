@@ -184,7 +184,7 @@ def writer_class(pelican):
     return PageWriter
 
 
-def forget_unused(generator, writer):
+def forget_unused_pages(generator, writer):
     """Once a site's pages are written, drop the kept pages it did not use."""
     if isinstance(writer, PageWriter):
         writer.forget_unused()

@@ -22,7 +22,7 @@ from supervision_site.security_policy.policy import build_headers_file
 from .compressed import compress_tree
 from .fingerprint import copy_fingerprinted
 from .minify import minify_tree
-from .page_writer import forget_files_inputs, forget_unused, writer_class
+from .page_writer import forget_files_inputs, forget_unused_pages, writer_class
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +89,6 @@ def register():
     signals.initialized.connect(apply_defaults)
     signals.initialized.connect(forget_files_inputs)
     signals.get_writer.connect(writer_class)
-    signals.page_writer_finalized.connect(forget_unused)
+    signals.page_writer_finalized.connect(forget_unused_pages)
     blinker.signal("minify").connect(finish_output)
     blinker.signal("compress").connect(compress_output)
