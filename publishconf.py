@@ -26,8 +26,9 @@ PLUGINS = [
 # copies by content hash, so a later build compresses only the files that
 # changed; each page's HTML, rendered again only when its inputs changed
 # (published_assets/page_writer.py); and what Pelican's reader made of each
-# unchanged Markdown file (by its time of change; after changing MARKDOWN or
-# upgrading, run `make clean`).
+# Markdown file, by the hash of its text (an edit that keeps the file's time
+# still counts), read anew whenever the code or the settings change.
 CACHE_PATH = "cache"
 CACHE_CONTENT = LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
+CHECK_MODIFIED_METHOD = "sha256"

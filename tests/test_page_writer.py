@@ -1,6 +1,7 @@
 """The production writer: a build that keeps its pages writes what a clean one does."""
 
 import json
+import os
 import shutil
 from types import SimpleNamespace
 
@@ -9,8 +10,8 @@ from conftest import ROOT, run_pelican
 
 from supervision_site.published_assets.page_writer import (
     files_inputs,
-    forget_files_inputs,
     settings_text,
+    start_build,
 )
 
 SERVICE = "fi/palvelut/ryhmatyonohjaus.md"
@@ -20,6 +21,14 @@ def add_text(content):
     """Add a sentence to one service page's text."""
     page = content / SERVICE
     page.write_text(page.read_text("utf-8") + "\nUusi lause.\n", "utf-8")
+
+
+def add_text_keeping_its_time(content):
+    """Add a sentence as a copy that keeps the file's time would (``cp -p``)."""
+    page = content / SERVICE
+    before = page.stat()
+    add_text(content)
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
 
 
 def retitle(content):
@@ -68,7 +77,12 @@ def project(tmp_path):
 
 @pytest.mark.parametrize(
     ("change", "where"),
-    [(add_text, "content"), (retitle, "content"), (change_template, "theme")],
+    [
+        (add_text, "content"),
+        (add_text_keeping_its_time, "content"),
+        (retitle, "content"),
+        (change_template, "theme"),
+    ],
 )
 def test_a_build_after_a_change_writes_what_a_clean_build_writes(
     tmp_path, project, change, where
@@ -102,13 +116,16 @@ def test_a_changed_setting_renders_every_page_again(tmp_path, project):
 
 
 def test_each_build_in_one_process_reads_the_files_anew(project):
-    content, theme, _ = project
-    main_site = SimpleNamespace(settings={"DEFAULT_LANG": "fi", "MAIN_LANG": "fi"})
-    forget_files_inputs(main_site)
+    content, theme, cache = project
+    main_site = SimpleNamespace(
+        settings={"DEFAULT_LANG": "fi", "MAIN_LANG": "fi", "CACHE_PATH": cache}
+    )
+    main_site.settings["OUTPUT_PATH"] = "output"
+    start_build(main_site)
     first = files_inputs(str(theme), str(content))
     retitle(content)
     assert files_inputs(str(theme), str(content)) == first  # within one build
-    forget_files_inputs(main_site)
+    start_build(main_site)
     assert files_inputs(str(theme), str(content)) != first
 
 
@@ -125,3 +142,37 @@ def test_settings_of_any_kind_are_read_and_the_output_folder_left_out():
     assert "build-1" not in settings_text(written)
     mixed = {**written, "OWN": {1: "yksi", "kaksi": 2}}  # keys JSON cannot sort
     assert settings_text(mixed) != settings_text(written)
+
+
+def link_to(address):
+    """Add a link to ``address`` to the about page's text."""
+    page = ROOT / "content" / "fi" / "tyonohjaaja.md"
+    return page.read_text("utf-8") + f"\n[Palvelut]({address}/palvelut/)\n"
+
+
+def test_a_new_site_address_reads_every_page_again(tmp_path, project):
+    """Whether a link leaves the site (rel="noopener") depends on the address."""
+    content, theme, cache = project
+    (content / "fi" / "tyonohjaaja.md").write_text(link_to("https://esimerkki.fi"))
+    build(content, theme, tmp_path / "first", cache)
+    moved = ['SITEURL="https://esimerkki.fi"']
+    again = files(build(content, theme, tmp_path / "again", cache, *moved))
+    fresh = str(tmp_path / "new")
+    clean = files(build(content, theme, tmp_path / "clean", fresh, *moved))
+    assert again == clean
+
+
+def test_a_site_that_attaches_a_file_renders_every_page(tmp_path, project):
+    content, theme, cache = project
+    (content / "images").mkdir()
+    shutil.copy(
+        ROOT / "theme/static/images/social-card.png", content / "images/kuva.png"
+    )
+    page = content / "fi" / "tyonohjaaja.md"
+    picture = "\n![Kuva]({attach}../images/kuva.png)\n"
+    page.write_text(page.read_text("utf-8") + picture)
+    build(content, theme, tmp_path / "first", cache)
+    again = files(build(content, theme, tmp_path / "again", cache))
+    clean = files(build(content, theme, tmp_path / "clean", str(tmp_path / "new")))
+    assert "tyonohjaaja/kuva.png" in again
+    assert again == clean

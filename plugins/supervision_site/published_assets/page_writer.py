@@ -8,7 +8,10 @@ the settings, the theme, and the code that renders it. ``PageWriter`` keys each
 page's minified HTML by all of these and keeps it in ``CACHE_PATH/rendered/``;
 a build with the same key writes the kept HTML instead of rendering the page.
 Nothing else may go into a page (no clock, no random value), or it would be
-kept along with the rest.
+kept along with the rest. A site where a page attaches a file (``{attach}``)
+keeps no page: the file's place is decided as that page renders. Pelican's
+reader cache is emptied when the code or the settings change (``start_build``),
+so that what it read of a page always matches the key.
 """
 
 import hashlib
@@ -64,6 +67,9 @@ def files_in(folder, pattern="*"):
     return sorted(path for path in Path(folder).rglob(pattern) if path.is_file())
 
 
+ATTACH = ("{attach}", "|attach|")  # Pelican moves a file a page attaches as it renders
+
+
 def content_text(path):
     """Return what other pages can show of a content file: a page's front matter.
 
@@ -85,41 +91,81 @@ def installed_packages():
         for folder in sys.path
         if Path(folder or ".").is_dir()
         for entry in Path(folder or ".").iterdir()
-        if entry.suffix == ".dist-info"
+        if entry.suffix in (".dist-info", ".egg-info")
     )
 
 
 @cache
-def files_inputs(theme, content):
-    """Return the digest of the code, packages, theme and content of a build.
-
-    Both language sites' writers ask for it; a build starts by forgetting the
-    last one's (``forget_files_inputs``).
-    """
-    digest = hashlib.sha256()
-    digest.update(sys.version.encode())
+def code_inputs():
+    """Return the digest of the code that reads and renders: ours, installed, Python."""
+    digest = hashlib.sha256(sys.version.encode())
     digest.update(repr(installed_packages()).encode())
-    folders = [  # the code (not its compiled copies), the theme, the content
-        (PACKAGE_FOLDER, "*.py", Path.read_bytes),
-        (theme, "*", Path.read_bytes),
-        (content, "*", content_text),
-    ]
-    for folder, pattern, read in folders:
-        for path in files_in(folder, pattern):
+    for path in files_in(PACKAGE_FOLDER, "*.py"):  # not their compiled copies
+        digest.update(str(path.relative_to(PACKAGE_FOLDER)).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def attaches(path):
+    """Return whether a page attaches a file (Pelican then moves it as it renders)."""
+    text = path.read_text("utf-8", errors="replace")
+    return path.suffix == ".md" and any(mark in text for mark in ATTACH)
+
+
+@cache
+def files_inputs(theme, content):
+    """Return the digest of the code, theme and content of a build, or None.
+
+    None when a page attaches a file: where that file is published, and so
+    every link to it, is decided only as the page is rendered, so every page is
+    rendered. Both language sites' writers ask; a build starts by forgetting the
+    last one's (``start_build``).
+    """
+    digest = hashlib.sha256(code_inputs().encode())
+    for folder, read in ((theme, Path.read_bytes), (content, content_text)):
+        for path in files_in(folder):
+            if folder == content and attaches(path):
+                return None
             digest.update(str(path.relative_to(folder)).encode() + b"\0")
             digest.update(read(path) + b"\0")
     return digest.hexdigest()
 
 
-def forget_files_inputs(pelican):
-    """Read the files anew in every build that one process runs."""
-    if is_main_site(pelican.settings):
-        files_inputs.cache_clear()
+def reader_cache_files(settings):
+    """Return the files of Pelican's reader cache, every language's."""
+    return sorted(Path(settings["CACHE_PATH"]).glob("**/*Generator-Readers"))
+
+
+def start_build(pelican):
+    """Forget the last build's inputs; read every page anew if code or settings changed.
+
+    Pelican's reader cache keeps what it read of a file until the file changes,
+    though the Markdown settings, the site's address (which decides what links
+    leave the site) or the code may have changed since: then it is emptied.
+    """
+    settings = pelican.settings
+    if not is_main_site(settings):
+        return
+    code_inputs.cache_clear()
+    files_inputs.cache_clear()
+    stamp = Path(settings["CACHE_PATH"], "read-with")
+    read_with = hashlib.sha256((code_inputs() + settings_text(settings)).encode())
+    if not stamp.is_file() or stamp.read_text("utf-8") != read_with.hexdigest():
+        for file in reader_cache_files(settings):
+            file.unlink()
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(read_with.hexdigest(), "utf-8")
 
 
 def site_inputs(settings):
-    """Return the digest of what every page of a language site is made from."""
-    digest = hashlib.sha256(files_inputs(settings["THEME"], settings["PATH"]).encode())
+    """Return the digest of what every page of a language site is made from, or None."""
+    try:
+        files = files_inputs(settings["THEME"], settings["PATH"])
+    except OSError:  # an unreadable file: the build's own checks name it
+        return None
+    if files is None:
+        return None
+    digest = hashlib.sha256(files.encode())
     digest.update(settings_text(settings).encode())
     return digest.hexdigest()
 
@@ -137,7 +183,10 @@ class FinishedTemplate:
     def render(self, context):
         """Return the kept HTML, or render and minify it (and keep it)."""
         if self.entry and self.entry.exists():
-            return self.entry.read_text("utf-8")
+            try:
+                return self.entry.read_text("utf-8")
+            except (OSError, UnicodeDecodeError):  # damaged: rendered and kept again
+                pass
         html = minify_html_text(self.template.render(context))
         if self.entry:
             partial = self.entry.with_suffix(".partial")
@@ -166,7 +215,7 @@ class PageWriter(Writer):
     def write_file(self, name, template, context, *args, **kwargs):
         """Write a file minified; a page is rendered only when its inputs changed."""
         entry = None
-        if kwargs.get("page") is not None and name:
+        if kwargs.get("page") is not None and name and self.site:
             entry = self.page_entry(kwargs["page"], name, template)
             self.used.add(entry.name)
         template = FinishedTemplate(template, entry)

@@ -22,7 +22,7 @@ from supervision_site.security_policy.policy import build_headers_file
 from .compressed import compress_tree
 from .fingerprint import copy_fingerprinted
 from .minify import minify_tree
-from .page_writer import forget_files_inputs, forget_unused_pages, writer_class
+from .page_writer import forget_unused_pages, start_build, writer_class
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ def register():
     """Connect the handlers; the granular signals must exist first."""
     granular_signals.register()
     signals.initialized.connect(apply_defaults)
-    signals.initialized.connect(forget_files_inputs)
+    signals.initialized.connect(start_build)
     signals.get_writer.connect(writer_class)
     signals.page_writer_finalized.connect(forget_unused_pages)
     blinker.signal("minify").connect(finish_output)
