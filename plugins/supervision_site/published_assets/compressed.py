@@ -4,8 +4,8 @@ Hosts that serve precompressed files send these instead of compressing on each
 request, so they are made at the formats' best settings: brotli at quality 11
 and gzip at level 9. Brotli at 11 costs about 10 ms a page, so each copy is
 also kept in a cache folder under the name of its file's content hash, and a
-later build copies it from there for every file that did not change. A copy is
-written only when it is smaller than the file.
+later build links it from there (``place``) for every file that did not change.
+A copy is written only when it is smaller than the file.
 """
 
 import gzip

@@ -108,8 +108,10 @@ def code_inputs():
 
 def attaches(path):
     """Return whether a page attaches a file (Pelican then moves it as it renders)."""
+    if path.suffix != ".md":
+        return False
     text = path.read_text("utf-8", errors="replace")
-    return path.suffix == ".md" and any(mark in text for mark in ATTACH)
+    return any(mark in text for mark in ATTACH)
 
 
 @cache
