@@ -32,6 +32,7 @@ from scripts import pelican_plain
 ROOT = Path(__file__).resolve().parent.parent
 PREVIEW = ROOT / ".preview"
 WATCHED = ("content", "theme", "pelicanconf.py")  # a plugin's change needs a restart
+WATCH_START_MOST = 10  # seconds the preview waits for its watcher before it goes on
 # What Pelican's reader made of each Markdown file, kept between the builds of
 # one preview, so that a save reads only the file saved. It is emptied when the
 # preview starts and when pelicanconf.py (with its MARKDOWN settings) changes.
@@ -96,17 +97,24 @@ def build(arguments):
     return True
 
 
-def rebuild_on_change(arguments, builds, stop):
+def rebuild_on_change(arguments, builds, stop, watching):
     """Rebuild after every save in the watched files, until ``stop`` is set.
 
     A save is taken as done once 10 ms pass with no other change: an editor
     writes a page in one go, and the owner waits for every millisecond here.
     The settings file is watched anew after each of its saves, since many
     editors save a file by writing a new one and renaming it over the old.
+    ``watching`` is set once the files are watched (the first answer of the
+    watcher, a change or a quiet tenth of a second), so no save goes unseen.
     """
     while not stop.is_set():
         paths = [ROOT / name for name in WATCHED if (ROOT / name).exists()]
-        for changes in watchfiles.watch(*paths, step=10, stop_event=stop):
+        for changes in watchfiles.watch(
+            *paths, step=10, stop_event=stop, rust_timeout=100, yield_on_timeout=True
+        ):
+            watching.set()
+            if not changes:
+                continue
             names = {Path(path).relative_to(ROOT).as_posix() for _, path in changes}
             print(f"Changed: {', '.join(sorted(names))}", flush=True)
             if "pelicanconf.py" in names:
@@ -245,11 +253,12 @@ def serve(server, arguments, builds):
     shutil.rmtree(READER_CACHE, ignore_errors=True)  # kept for this preview only
     if build(arguments):
         builds.done()
-    stop = threading.Event()
+    stop, watching = threading.Event(), threading.Event()
     watcher = threading.Thread(
-        target=rebuild_on_change, args=(arguments, builds, stop), daemon=True
+        target=rebuild_on_change, args=(arguments, builds, stop, watching), daemon=True
     )
     watcher.start()
+    watching.wait(timeout=WATCH_START_MOST)  # announced once a save will be seen
     host, port = server.server_address[:2]
     print(f"Preview: http://{host}:{port}/ (stop with Ctrl+C)", flush=True)
     if PreviewHandler.editor:
