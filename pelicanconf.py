@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
+from supervision_site.core.template_cache import TemplateCache
 
 # --- The owner's facts --------------------------------------------------------
 # Replace every placeholder: each value with [[TÄYDENNÄ: …]], the name, the
@@ -73,7 +73,7 @@ TEMPLATE_CACHE = Path(__file__).resolve().parent / "cache" / "jinja"
 TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
 JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
-    "bytecode_cache": FileSystemBytecodeCache(str(TEMPLATE_CACHE)),
+    "bytecode_cache": TemplateCache(str(TEMPLATE_CACHE)),
     "trim_blocks": True,
     "lstrip_blocks": True,
 }
@@ -108,6 +108,7 @@ THEME_STATIC_DIR = "theme"
 # Our plugins are the package plugins/supervision_site, installed into .venv by make.
 PLUGINS = [
     "pelican.plugins.i18n_subsites",
+    "supervision_site.compiled_templates",
     "supervision_site.site_links",
     "supervision_site.service_facts",
     "supervision_site.search_metadata",

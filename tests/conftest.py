@@ -56,10 +56,11 @@ def git_environment(date=None):
     return environment
 
 
-def run_pelican(content, output, settings="publishconf.py", *options):
+def run_pelican(content, output, settings="publishconf.py", *options, first=""):
     """Build ``content`` into ``output`` with the pelican command; return the run.
 
     The build keeps its caches beside ``output``, apart from the project's.
+    ``first`` is Python code that the build's process runs before pelican.
     """
     options = list(options)
     cache = f"CACHE_PATH={json.dumps(f'{output}-cache')}"
@@ -67,7 +68,10 @@ def run_pelican(content, output, settings="publishconf.py", *options):
         options.insert(options.index("-e") + 1, cache)
     else:
         options += ["-e", cache]
-    command = [sys.executable, "-m", "pelican", str(content), "-o", str(output)]
+    pelican = ["-m", "pelican"]
+    if first:
+        pelican = ["-c", f"{first}\nfrom pelican import main\nmain()"]
+    command = [sys.executable, *pelican, str(content), "-o", str(output)]
     return run_command([*command, "-s", str(ROOT / settings), *options])
 
 

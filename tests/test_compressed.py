@@ -1,6 +1,7 @@
 """The compressed copies written beside every text file of the production site."""
 
 import gzip
+from concurrent.futures import wait
 
 import brotli
 import pytest
@@ -107,3 +108,16 @@ def test_a_file_that_no_longer_shrinks_loses_its_older_copies(tmp_path, output):
     page.write_text("<p>", "utf-8")
     compress_tree(settings(tmp_path))
     assert sorted(path.name for path in output.iterdir()) == ["index.html"]
+
+
+def test_a_page_begun_as_it_is_written_is_compressed_once(
+    tmp_path, output, monkeypatch
+):
+    calls = counting_compressors(monkeypatch)
+    copies = compressed.Copies(settings(tmp_path))
+    copies.begin(output / "index.html")
+    wait(copies.begun.values())
+    cache = tmp_path / "cache" / "compressed"
+    assert len(list(cache.iterdir())) == len(compressed.COMPRESSORS)
+    assert compress_tree(settings(tmp_path), copies) == 2
+    assert calls == [(output / "index.html").read_bytes()] * 2

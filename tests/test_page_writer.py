@@ -64,7 +64,7 @@ def files(folder):
 
 def kept(cache):
     """Return the names of the kept pages of both languages."""
-    return {path.name for path in cache.rglob("rendered/*.html")}
+    return {path.name for path in cache.glob("rendered/*/*.html")}
 
 
 @pytest.fixture
@@ -176,3 +176,29 @@ def test_a_site_that_attaches_a_file_renders_every_page(tmp_path, project):
     clean = files(build(content, theme, tmp_path / "clean", str(tmp_path / "new")))
     assert "tyonohjaaja/kuva.png" in again
     assert again == clean
+
+
+# Count each Markdown file Pelican's reader reads, on standard error.
+COUNT_READS = """
+import sys
+from pelican.readers import MarkdownReader
+
+read = MarkdownReader.read
+
+
+def noted(self, source_path):
+    print("read:", source_path, file=sys.stderr)
+    return read(self, source_path)
+
+
+MarkdownReader.read = noted
+"""
+
+
+def test_a_clean_build_reads_each_page_once_for_both_languages(tmp_path):
+    output = tmp_path / "output"
+    run = run_pelican(ROOT / "content", output, first=COUNT_READS)
+    assert run.returncode == 0, run.stdout + run.stderr
+    reads = [line for line in run.stderr.splitlines() if line.startswith("read: ")]
+    pages = list((ROOT / "content").rglob("*.md"))
+    assert len(reads) == len(set(reads)) == len(pages)

@@ -2,10 +2,12 @@
 
 Hosts that serve precompressed files send these instead of compressing on each
 request, so they are made at the formats' best settings: brotli at quality 11
-and gzip at level 9. Brotli at 11 costs about 10 ms a page, so each copy is
+and gzip at level 9. Brotli at 11 costs about 15 ms a page, so each copy is
 also kept in a cache folder under the name of its file's content hash, and a
 later build links it from there (``place``) for every file that did not change.
-A copy is written only when it is smaller than the file.
+A copy is written only when it is smaller than the file. Pages are compressed
+as they are written, on one thread beside the build (``Copies.begin``), and
+the rest once every file is written, on every core (``compress_tree``).
 """
 
 import gzip
@@ -38,6 +40,11 @@ def cache_folder(settings):
     return Path(settings["CACHE_PATH"], "compressed")
 
 
+def entry_path(data, kind, cache):
+    """Return where the cache keeps ``data`` in one format."""
+    return cache / (hashlib.sha256(data).hexdigest() + kind)
+
+
 def cached_copy(data, kind, cache):
     """Return the cache entry of ``data`` in one format, made first if missing.
 
@@ -45,7 +52,7 @@ def cached_copy(data, kind, cache):
     written under a name of its own and then renamed, so a file of the same
     bytes compressed at the same time never reads half an entry.
     """
-    entry = cache / (hashlib.sha256(data).hexdigest() + kind)
+    entry = entry_path(data, kind, cache)
     if not entry.exists():
         packed = COMPRESSORS[kind](data)
         partial = entry.with_name(f"{entry.name}.{threading.get_ident()}")
@@ -66,12 +73,53 @@ def place(entry, copy):
         shutil.copyfile(entry, copy)
 
 
-def compress_file(file, cache):
+class Copies:
+    """The cache entries of one build: begun as pages are written, then the rest.
+
+    ``begin`` hands a written file to one thread that compresses it while the
+    build goes on (its other core reads and writes); an entry asked for later
+    (``entry``) is waited for if that thread has begun it, else made there.
+    """
+
+    def __init__(self, settings):
+        self.cache = cache_folder(settings)
+        self.cache.mkdir(parents=True, exist_ok=True)
+        self.extensions = settings["COMPRESS_EXTENSIONS"]
+        self.begun = {}
+        self.early = None
+
+    def begin(self, file):
+        """Start compressing a written text file's bytes into the cache."""
+        if file.suffix not in self.extensions:
+            return
+        data = file.read_bytes()
+        for kind in COMPRESSORS:
+            entry = entry_path(data, kind, self.cache)
+            if entry not in self.begun:
+                self.early = self.early or ThreadPoolExecutor(1)
+                self.begun[entry] = self.early.submit(
+                    cached_copy, data, kind, self.cache
+                )
+
+    def entry(self, data, kind):
+        """Return the cache entry of ``data`` in one format, once it is made."""
+        begun = self.begun.get(entry_path(data, kind, self.cache))
+        if begun is not None and not begun.cancel():
+            return begun.result()
+        return cached_copy(data, kind, self.cache)
+
+    def stop(self):
+        """Cancel what still waits for the thread; wait for what it is making."""
+        if self.early:
+            self.early.shutdown(cancel_futures=True)
+
+
+def compress_file(file, copies):
     """Write a file's copies from the cache; return the entries used and copies made."""
     data = file.read_bytes()
     entries, written = [], 0
     for kind in COMPRESSORS:
-        entry = cached_copy(data, kind, cache)
+        entry = copies.entry(data, kind)
         copy = file.with_name(file.name + kind[:3])
         copy.unlink(missing_ok=True)  # never leave an older copy of other bytes
         if entry.stat().st_size:
@@ -81,19 +129,20 @@ def compress_file(file, cache):
     return entries, written
 
 
-def compress_tree(settings):
+def compress_tree(settings, copies=None):
     """Write the compressed copies of every text file in the output; return how many.
 
     Files are compressed in parallel (brotli and zlib release the GIL while they
-    work), and cache entries that no file of this build used are deleted.
+    work), with the entries ``copies`` began as pages were written, and cache
+    entries that no file of this build used are deleted.
     """
-    cache = cache_folder(settings)
-    cache.mkdir(parents=True, exist_ok=True)
+    copies = copies or Copies(settings)
     files = files_under(settings["OUTPUT_PATH"], settings["COMPRESS_EXTENSIONS"])
     with ThreadPoolExecutor(os.cpu_count()) as pool:
-        results = list(pool.map(compress_file, files, [cache] * len(files)))
+        results = list(pool.map(compress_file, files, [copies] * len(files)))
+    copies.stop()
     used = {entry for entries, _ in results for entry in entries}
-    for entry in cache.iterdir():
+    for entry in copies.cache.iterdir():
         if entry.name not in used:
             entry.unlink()
     return sum(written for _, written in results)

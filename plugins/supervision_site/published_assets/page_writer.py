@@ -5,8 +5,9 @@ from the last build, yet Pelican renders every page of every language again.
 A page's HTML is made from its own file and, through menus, cards, language
 links, facts and summaries, from what every page states in its front matter,
 the settings, the theme, and the code that renders it. ``PageWriter`` keys each
-page's minified HTML by all of these and keeps it in ``CACHE_PATH/rendered/``;
-a build with the same key writes the kept HTML instead of rendering the page.
+page's minified HTML by all of these and keeps it in ``CACHE_PATH/rendered/``
+(a folder for each language); a build with the same key writes the kept HTML
+instead of rendering the page.
 Nothing else may go into a page (no clock, no random value), or it would be
 kept along with the rest. A site where a page attaches a file (``{attach}``)
 keeps no page: the file's place is decided as that page renders. Pelican's
@@ -144,10 +145,14 @@ def start_build(pelican):
     Pelican's reader cache keeps what it read of a file until the file changes,
     though the Markdown settings, the site's address (which decides what links
     leave the site) or the code may have changed since: then it is emptied.
+    Every language's site reads every page, the same way: they share the main
+    site's reader cache, so only the first one to start reads a changed page.
     """
     settings = pelican.settings
     if not is_main_site(settings):
         return
+    for overrides in settings.get("I18N_SUBSITES", {}).values():
+        overrides.setdefault("CACHE_PATH", settings["CACHE_PATH"])
     code_inputs.cache_clear()
     files_inputs.cache_clear()
     stamp = Path(settings["CACHE_PATH"], "read-with")
@@ -202,7 +207,9 @@ class PageWriter(Writer):
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        self.cache = Path(self.settings["CACHE_PATH"], "rendered")
+        self.cache = Path(
+            self.settings["CACHE_PATH"], "rendered", self.settings["DEFAULT_LANG"]
+        )
         self.cache.mkdir(parents=True, exist_ok=True)
         self.site = site_inputs(self.settings)
         self.used = set()

@@ -19,7 +19,7 @@ from supervision_site.core.problems import Problem, stop_on
 from supervision_site.core.settings import apply_defaults
 from supervision_site.security_policy.policy import build_headers_file
 
-from .compressed import compress_tree
+from .compressed import Copies, compress_tree
 from .fingerprint import copy_fingerprinted
 from .minify import minify_tree
 from .page_writer import forget_unused_pages, start_build, writer_class
@@ -76,10 +76,27 @@ def finish_output(pelican):
         (output / "CNAME").write_text(settings["CUSTOM_DOMAIN"] + "\n", "utf-8")
 
 
+# This build's compressed copies, begun as its pages are written.
+build_copies = []
+
+
+def start_copies(pelican):
+    """Begin the main site's build with no compressed copies begun."""
+    if is_main_site(pelican.settings):
+        build_copies[:] = [Copies(pelican.settings)]
+
+
+def begin_copies(path, context):
+    """Compress a page as soon as it is written, beside the build."""
+    if build_copies:
+        build_copies[0].begin(Path(path))
+
+
 def compress_output(pelican):
     """Write the compressed copies of the finished output (once, by the main site)."""
     if is_main_site(pelican.settings):
-        count = compress_tree(pelican.settings)
+        copies = build_copies.pop() if build_copies else None
+        count = compress_tree(pelican.settings, copies)
         logger.info("[published_assets] %s compressed copies", count)
 
 
@@ -88,6 +105,8 @@ def register():
     granular_signals.register()
     signals.initialized.connect(apply_defaults)
     signals.initialized.connect(start_build)
+    signals.initialized.connect(start_copies)
+    signals.content_written.connect(begin_copies)
     signals.get_writer.connect(writer_class)
     signals.page_writer_finalized.connect(forget_unused_pages)
     blinker.signal("minify").connect(finish_output)

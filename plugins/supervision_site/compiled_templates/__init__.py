@@ -1,0 +1,3 @@
+from .plugin import DEFAULTS, PREFIX, register
+
+__all__ = ["DEFAULTS", "PREFIX", "register"]
