@@ -1,13 +1,16 @@
 """The compressed copies written beside every text file of the production site."""
 
 import gzip
+import shutil
 from concurrent.futures import wait
 
 import brotli
 import pytest
+from conftest import ROOT
 
 from supervision_site.published_assets import compressed
 from supervision_site.published_assets.compressed import compress_tree
+from supervision_site.published_assets.minify import minify_tree, published_bytes
 
 TEXT = "".join(
     f"<p>Työnohjaus {number}: tavoitteet ja arki.</p>\n" for number in range(200)
@@ -121,3 +124,22 @@ def test_a_page_begun_as_it_is_written_is_compressed_once(
     assert len(list(cache.iterdir())) == len(compressed.COMPRESSORS)
     assert compress_tree(settings(tmp_path), copies) == 2
     assert calls == [(output / "index.html").read_bytes()] * 2
+
+
+def test_a_style_sheet_begun_before_it_is_published_is_compressed_once(
+    tmp_path, monkeypatch
+):
+    source = ROOT / "theme" / "static" / "css" / "site.css"
+    published = tmp_path / "output" / "site.css"
+    published.parent.mkdir()
+    shutil.copy(source, published)
+    calls = counting_compressors(monkeypatch)
+    copies = compressed.Copies(settings(tmp_path))
+    copies.begin_bytes(published_bytes(source))
+    wait(copies.begun.values())
+    minify_tree(published.parent)
+    assert len(calls) == 2
+    assert compress_tree(settings(tmp_path), copies) == 2
+    assert len(calls) == 2
+    data = published.read_bytes()
+    assert brotli.decompress(published.with_name("site.css.br").read_bytes()) == data

@@ -90,9 +90,11 @@ class Copies:
 
     def begin(self, file):
         """Start compressing a written text file's bytes into the cache."""
-        if file.suffix not in self.extensions:
-            return
-        data = file.read_bytes()
+        if file.suffix in self.extensions:
+            self.begin_bytes(file.read_bytes())
+
+    def begin_bytes(self, data):
+        """Start compressing the bytes of a file to come into the cache."""
         for kind in COMPRESSORS:
             entry = entry_path(data, kind, self.cache)
             if entry not in self.begun:
@@ -138,6 +140,7 @@ def compress_tree(settings, copies=None):
     """
     copies = copies or Copies(settings)
     files = files_under(settings["OUTPUT_PATH"], settings["COMPRESS_EXTENSIONS"])
+    files.sort(key=lambda file: file.stat().st_size, reverse=True)  # largest first
     with ThreadPoolExecutor(os.cpu_count()) as pool:
         results = list(pool.map(compress_file, files, [copies] * len(files)))
     copies.stop()

@@ -28,10 +28,17 @@ def minify_html_text(text):
 MINIFIERS = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
 
 
+def published_bytes(path):
+    """Return a file's bytes as the site publishes them: CSS and JS minified."""
+    minify = MINIFIERS.get(path.suffix)
+    if minify is None:
+        return path.read_bytes()
+    return minify(path.read_text("utf-8")).encode("utf-8")
+
+
 def minify_tree(folder):
     """Minify every CSS and JS file below ``folder``; return how many."""
     paths = files_under(folder, MINIFIERS)
     for path in paths:
-        minify = MINIFIERS[path.suffix]
-        path.write_text(minify(path.read_text("utf-8")), "utf-8")
+        path.write_bytes(published_bytes(path))
     return len(paths)

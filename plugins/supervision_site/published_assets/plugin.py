@@ -20,8 +20,9 @@ from supervision_site.core.settings import apply_defaults
 from supervision_site.security_policy.policy import build_headers_file
 
 from .compressed import Copies, compress_tree
+from .files import files_under
 from .fingerprint import copy_fingerprinted
-from .minify import minify_tree
+from .minify import minify_tree, published_bytes
 from .page_writer import forget_unused_pages, start_build, writer_class
 
 logger = logging.getLogger(__name__)
@@ -92,6 +93,15 @@ def begin_copies(path, context):
         build_copies[0].begin(Path(path))
 
 
+def begin_theme_copies(generators):
+    """Compress the theme's text files as published, before the pages are written."""
+    settings = generators[0].settings
+    if build_copies and is_main_site(settings):
+        theme = Path(settings["THEME"], "static")
+        for source in files_under(theme, settings["COMPRESS_EXTENSIONS"]):
+            build_copies[0].begin_bytes(published_bytes(source))
+
+
 def compress_output(pelican):
     """Write the compressed copies of the finished output (once, by the main site)."""
     if is_main_site(pelican.settings):
@@ -106,6 +116,7 @@ def register():
     signals.initialized.connect(apply_defaults)
     signals.initialized.connect(start_build)
     signals.initialized.connect(start_copies)
+    signals.all_generators_finalized.connect(begin_theme_copies)
     signals.content_written.connect(begin_copies)
     signals.get_writer.connect(writer_class)
     signals.page_writer_finalized.connect(forget_unused_pages)
