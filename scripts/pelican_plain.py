@@ -9,8 +9,10 @@ that our checks report again with the file, the field and an example of what
 is right are left to them.
 """
 
+import atexit
 import gc
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -106,8 +108,25 @@ def main(arguments):
     return 0
 
 
+def leave(code):
+    """End the process with ``code`` once the exit handlers ran, without teardown.
+
+    Everything the build wrote is closed by now; Python's own teardown would
+    only free every object of the build one by one (0.05 s here).
+    """
+    if sys.getprofile() is not None:  # a profiler writes its report as Python ends
+        sys.exit(code)
+    if code is not None and not isinstance(code, int):  # as sys.exit shows it
+        print(code, file=sys.stderr)
+        code = 1
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code or 0)
+
+
 if __name__ == "__main__":
     try:
-        sys.exit(main(sys.argv[1:]))
+        leave(main(sys.argv[1:]))
     except KeyboardInterrupt:  # Ctrl-C: the build that started this says so
         sys.exit(130)

@@ -349,3 +349,26 @@ def test_github_workflow_never_lets_placeholders_reach_the_deploy():
     assert "needs: test" in build and "run: make publish" in build
     assert re.findall(r"ALLOW_PLACEHOLDERS\S*\s*(\S+)", workflow) == ['""']
     assert "needs: build" in workflow[workflow.index("\n  deploy:") :]
+
+
+# Leave as the launcher does, with output still buffered and an exit handler.
+LEAVE_PROBE = """
+import atexit, sys
+from scripts.pelican_plain import leave
+atexit.register(print, "exit handler ran")
+print("written before", end=" ")
+leave(eval(sys.argv[1]))
+"""
+
+
+@pytest.mark.parametrize(
+    ("code", "returned", "said"),
+    [("0", 0, ""), ("None", 0, ""), ("3", 3, ""), ("'no site'", 1, "no site\n")],
+)
+def test_the_launcher_ends_with_the_build_s_code_and_loses_no_output(
+    code, returned, said
+):
+    result = run_command([sys.executable, "-c", LEAVE_PROBE, code])
+    assert result.returncode == returned
+    assert result.stdout == "written before exit handler ran\n"
+    assert result.stderr == said

@@ -3,10 +3,10 @@
 Usage: PHASE_CLOCK_MARKS=FILE python tools/phase_clock.py [--launcher] [pelican options]
 
 With ``--launcher`` the build runs as ``make publish`` runs it, through
-``scripts/pelican_plain.py``: plain messages, and the garbage collector off until
+``scripts/pelican_plain.py``: plain messages, the garbage collector off until
 the plugins are loaded (here it is turned off before Pelican loads, to connect
 the marks, as the launcher's ``main`` does first; a checkout whose launcher never
-turns it on again is timed with it off).
+turns it on again is timed with it off), and an end without Python's teardown.
 
 The benchmark runs its builds through this. The marks are the CPU seconds of
 the process and of its finished workers (the peer compresses in a pool) when
@@ -97,18 +97,17 @@ def pelican_build(arguments):
 
 
 def launcher_build(arguments):
-    """Run pelican through our launcher, as ``make publish`` does."""
+    """Run pelican through our launcher's ``main``; return its exit code."""
     from scripts import pelican_plain
 
-    code = pelican_plain.main(arguments)
-    if code:
-        sys.exit(code)
+    return pelican_plain.main(arguments)
 
 
 def run(marks_file, arguments, build=pelican_build):
     """Run ``build`` with ``arguments``, noting the marks; write them when it ends.
 
     The first mark follows the loading of Pelican, as a build's own start does.
+    Return what ``build`` returns.
     """
     signals = marked_signals()
     marks = [("start", cpu_seconds())]
@@ -116,7 +115,7 @@ def run(marks_file, arguments, build=pelican_build):
         with ExitStack() as connected:
             for step, signal in signals.items():
                 connected.enter_context(signal.connected_to(noting(marks, step)))
-            build(arguments)
+            return build(arguments)
     finally:
         marks.append(("end", cpu_seconds()))
         Path(marks_file).write_text(json.dumps(marks), "utf-8")
@@ -127,6 +126,9 @@ if __name__ == "__main__":
         sys.exit(f"Set {MARKS_VARIABLE} to the file the marks go to.\n\n{__doc__}")
     if sys.argv[1:2] == [LAUNCHER]:
         gc.disable()  # before Pelican loads, as the launcher's main does first
-        run(os.environ[MARKS_VARIABLE], sys.argv[2:], launcher_build)
+        code = run(os.environ[MARKS_VARIABLE], sys.argv[2:], launcher_build)
+        from scripts import pelican_plain
+
+        pelican_plain.leave(code)  # and ends as the launcher does
     else:
         run(os.environ[MARKS_VARIABLE], sys.argv[1:])
