@@ -2,7 +2,7 @@
 
 import brotli
 import pytest
-from conftest import SETTINGS, SITEURL
+from conftest import ROOT, SETTINGS, SITEURL, run_pelican
 
 from supervision_site.site_checks.budget import measure_site
 from supervision_site.site_checks.links import SiteLinks
@@ -207,3 +207,16 @@ def test_every_problem_is_one_plain_line(built):
 def test_a_site_within_budget_with_good_links_has_no_problem(built):
     budget = SETTINGS["SITE_CHECK_PAGE_BUDGET"]
     assert find_problems(settings_for(built, budget)) == []
+
+
+def test_a_production_build_weighs_each_page_with_its_compressed_copies(tmp_path):
+    budget = 3500  # the style sheet's 2.2 KB and the shortest pages' 1.3 KB
+    output = tmp_path / "output"
+    options = ["-e", f"SITE_CHECK_PAGE_BUDGET={budget}"]
+    run = run_pelican(ROOT / "content", output, "publishconf.py", *options)
+    assert run.returncode == 1
+    over = [line for line in run.stderr.splitlines() if "page weight" in line]
+    pages = list(output.rglob("*.html"))
+    assert 0 < len(over) < len(pages)
+    assert all("over the budget of 3 KB" in line for line in over)
+    assert (output / "index.html.br").is_file()  # weighed as visitors get it

@@ -7,7 +7,8 @@ also kept in a cache folder under the name of its file's content hash, and a
 later build links it from there (``place``) for every file that did not change.
 A copy is written only when it is smaller than the file. Pages are compressed
 as they are written, on one thread beside the build (``Copies.begin``), and
-the rest once every file is written, on every core (``compress_tree``).
+the rest once every file is written, on every core, while the build reads the
+finished site (``start_tree``, ``finish_tree``).
 """
 
 import gzip
@@ -87,6 +88,7 @@ class Copies:
         self.extensions = settings["COMPRESS_EXTENSIONS"]
         self.begun = {}
         self.early = None
+        self.pool, self.files = None, []  # the last files' copies (``start_tree``)
 
     def begin(self, file):
         """Start compressing a written text file's bytes into the cache."""
@@ -131,21 +133,38 @@ def compress_file(file, copies):
     return entries, written
 
 
-def compress_tree(settings, copies=None):
-    """Write the compressed copies of every text file in the output; return how many.
+def start_tree(settings, copies):
+    """Begin compressing every text file in the output, largest first, on every core.
 
-    Files are compressed in parallel (brotli and zlib release the GIL while they
-    work), with the entries ``copies`` began as pages were written, and cache
-    entries that no file of this build used are deleted.
+    Brotli and zlib release the GIL while they work, so the build can go on
+    meanwhile; ``finish_tree`` waits for the copies.
     """
-    copies = copies or Copies(settings)
     files = files_under(settings["OUTPUT_PATH"], settings["COMPRESS_EXTENSIONS"])
-    files.sort(key=lambda file: file.stat().st_size, reverse=True)  # largest first
-    with ThreadPoolExecutor(os.cpu_count()) as pool:
-        results = list(pool.map(compress_file, files, [copies] * len(files)))
+    files.sort(key=lambda file: file.stat().st_size, reverse=True)
+    copies.pool = ThreadPoolExecutor(os.cpu_count())
+    copies.files = [copies.pool.submit(compress_file, file, copies) for file in files]
+
+
+def finish_tree(copies):
+    """Wait for the copies ``start_tree`` began; drop the unused cache; return how many.
+
+    A cache entry that no file of this build used is deleted.
+    """
+    results = [future.result() for future in copies.files]
+    copies.pool.shutdown()
     copies.stop()
     used = {entry for entries, _ in results for entry in entries}
     for entry in copies.cache.iterdir():
         if entry.name not in used:
             entry.unlink()
     return sum(written for _, written in results)
+
+
+def compress_tree(settings, copies=None):
+    """Write the compressed copies of every text file in the output; return how many.
+
+    With the entries ``copies`` began as the pages were written.
+    """
+    copies = copies or Copies(settings)
+    start_tree(settings, copies)
+    return finish_tree(copies)

@@ -1,9 +1,12 @@
 """Production output: minified and hashed files, ``_headers``, compressed copies, CNAME.
 
-Every site's pages are written by ``page_writer.PageWriter``, minified and kept.
-The rest runs on pelican-granular-signals' ``minify`` signal, which comes after
-every page of every language is written; the compressed copies follow on its
-``compress`` signal, before the checks on ``deploy``.
+Every site's pages are written by ``page_writer.PageWriter``, minified and kept,
+and compressed as soon as each is written. The rest runs on
+pelican-granular-signals' ``minify`` signal, which comes after every page of
+every language is written; it ends by compressing the other files in the
+background, while ``site_checks`` reads the finished site on ``compress``, and
+every copy is waited for on that same signal, before the weight is checked on
+``deploy``.
 """
 
 import logging
@@ -19,13 +22,15 @@ from supervision_site.core.problems import Problem, stop_on
 from supervision_site.core.settings import apply_defaults
 from supervision_site.security_policy.policy import build_headers_file
 
-from .compressed import Copies, compress_tree
+from .compressed import Copies, compress_tree, finish_tree, start_tree
 from .files import files_under
 from .fingerprint import copy_fingerprinted
 from .minify import minify_tree, published_bytes
 from .page_writer import forget_unused_pages, start_build, writer_class
 
 logger = logging.getLogger(__name__)
+# This build's compressed copies, begun as its pages are written.
+build_copies = []
 
 PREFIX = "COMPRESS_"
 DEFAULTS = {
@@ -75,10 +80,8 @@ def finish_output(pelican):
     if settings["CUSTOM_DOMAIN"]:
         stop_on(custom_domain_problems(settings))
         (output / "CNAME").write_text(settings["CUSTOM_DOMAIN"] + "\n", "utf-8")
-
-
-# This build's compressed copies, begun as its pages are written.
-build_copies = []
+    if build_copies:  # the finished files, while site_checks reads them
+        start_tree(settings, build_copies[0])
 
 
 def start_copies(pelican):
@@ -103,10 +106,13 @@ def begin_theme_copies(generators):
 
 
 def compress_output(pelican):
-    """Write the compressed copies of the finished output (once, by the main site)."""
+    """Finish the compressed copies of the output (once, by the main site)."""
     if is_main_site(pelican.settings):
         copies = build_copies.pop() if build_copies else None
-        count = compress_tree(pelican.settings, copies)
+        if copies and copies.pool:
+            count = finish_tree(copies)
+        else:
+            count = compress_tree(pelican.settings, copies)
         logger.info("[published_assets] %s compressed copies", count)
 
 

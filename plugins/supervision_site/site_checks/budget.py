@@ -36,18 +36,24 @@ def blocking_scripts(document):
     ]
 
 
+def first_trip(file, stylesheets, site):
+    """Return (raw bytes, brotli bytes) of a page and the stylesheets it waits for."""
+    raw, compressed = file.stat().st_size, site.compressed_size(file)
+    base = site.url(file)
+    for href in stylesheets:
+        css = site.target(urljoin(base, href))
+        if css is not None and css.is_file():
+            raw += css.stat().st_size
+            compressed += site.compressed_size(css)
+    return raw, compressed
+
+
 def measure_page(file, document, site):
     """Return (raw bytes, brotli bytes, blocking scripts) of a parsed page.
 
     The bytes are the page's and its blocking stylesheets'.
     """
-    raw, compressed = file.stat().st_size, site.compressed_size(file)
-    base = site.url(file)
-    for href in blocking_stylesheets(document):
-        css = site.target(urljoin(base, href))
-        if css is not None and css.is_file():
-            raw += css.stat().st_size
-            compressed += site.compressed_size(css)
+    raw, compressed = first_trip(file, blocking_stylesheets(document), site)
     return raw, compressed, blocking_scripts(document)
 
 

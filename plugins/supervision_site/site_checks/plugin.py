@@ -1,11 +1,13 @@
 """Stop the build when the written site has a broken link or a page over budget.
 
-Runs on pelican-granular-signals' last stage (``deploy``) of the main site,
-after every language is written, minified and compressed. The build then
-exits non-zero with one plain line per problem; the Makefile builds into a
-fresh folder, so the published site stays as it was.
+Runs on pelican-granular-signals' last stages of the main site, after every
+language is written and minified: the pages are read on ``compress``, while
+production compresses them, and weighed with their compressed copies on
+``deploy``. The build then exits non-zero with one plain line per problem;
+the Makefile builds into a fresh folder, so the published site stays as it was.
 """
 
+import dataclasses
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
@@ -17,7 +19,7 @@ from supervision_site.core.languages import is_main_site, main_language
 from supervision_site.core.problems import Problem, at_field, stop_on, text_line
 from supervision_site.core.settings import apply_defaults
 
-from .budget import measure_page
+from .budget import blocking_scripts, blocking_stylesheets, first_trip
 from .links import SiteLinks
 from .site import BuiltSite
 from .unread import explain, unread_files
@@ -82,21 +84,47 @@ def describe(file, settings):
     return page_source(file, settings) or f"the theme's page {built}"
 
 
-def find_problems(settings):
-    """Return a Problem for every broken reference and page over budget.
+@dataclasses.dataclass
+class SiteReading:
+    """What the written pages were found to hold, before any of them is weighed."""
 
-    Each page is parsed once, for its links and its weight together.
+    site: BuiltSite
+    problems: list = dataclasses.field(default_factory=list)  # links, scripts
+    stylesheets: dict = dataclasses.field(default_factory=dict)  # blocking, by page
+
+
+def read_site(settings):
+    """Parse every page once, for all but its weight; return the SiteReading.
+
+    A page's broken references and blocking scripts are problems; the
+    stylesheets it waits for are kept to weigh it. Nothing here needs the
+    compressed copies.
     """
     site = BuiltSite(settings["OUTPUT_PATH"], settings["SITEURL"])
-    links = SiteLinks(site)
-    limit = settings["SITE_CHECK_PAGE_BUDGET"]
-    broken, problems = [], []
+    reading, links = SiteReading(site), SiteLinks(site)
+    broken = []
     for file in site.pages():
         document = site.document(file)
         broken += links.broken_in(file, document)
-        if limit is None:
+        if settings["SITE_CHECK_PAGE_BUDGET"] is None:
             continue
-        _, compressed, scripts = measure_page(file, document, site)
+        reading.stylesheets[file] = blocking_stylesheets(document)
+        reading.problems += [
+            blocking_script(file, script, settings)
+            for script in blocking_scripts(document)
+        ]
+    broken += links.broken_in_style_sheets()
+    reading.problems += [
+        broken_reference(file, reference, settings) for file, reference in broken
+    ]
+    return reading
+
+
+def weight_problems(reading, settings):
+    """Return a Problem for every page whose first round trip is over budget."""
+    limit, problems = settings["SITE_CHECK_PAGE_BUDGET"], []
+    for file, stylesheets in reading.stylesheets.items():
+        _, compressed = first_trip(file, stylesheets, reading.site)
         if compressed > limit:
             problems.append(
                 Problem(
@@ -107,12 +135,17 @@ def find_problems(settings):
                     "split it in two",
                 )
             )
-        problems += [blocking_script(file, script, settings) for script in scripts]
-    broken += links.broken_in_style_sheets()
-    problems += [
-        broken_reference(file, reference, settings) for file, reference in broken
-    ]
     return problems
+
+
+def find_problems(settings, reading=None):
+    """Return a Problem for every broken reference and page over budget.
+
+    Each page is parsed once (``read_site``, unless ``reading`` holds it), and
+    then weighed.
+    """
+    reading = reading or read_site(settings)
+    return reading.problems + weight_problems(reading, settings)
 
 
 def blocking_script(file, script, settings):
@@ -161,10 +194,21 @@ def broken_reference(file, reference, settings):
     )
 
 
+# The main site's pages, read on ``compress`` while their copies are made.
+readings = []
+
+
+def read_written_site(pelican):
+    """Read the finished pages while the compressed copies are made."""
+    if is_main_site(pelican.settings):
+        readings[:] = [read_site(pelican.settings)]
+
+
 def check_site(pelican):
     """Stop the build with one line per problem in the written site."""
     if is_main_site(pelican.settings):
-        stop_on(find_problems(pelican.settings))
+        reading = readings.pop() if readings else None
+        stop_on(find_problems(pelican.settings, reading))
 
 
 def register():
@@ -173,4 +217,5 @@ def register():
     signals.initialized.connect(apply_defaults)
     signals.page_generator_finalized.connect(check_every_file_read)
     signals.all_generators_finalized.connect(record_sources)
+    blinker.signal("compress").connect(read_written_site)
     blinker.signal("deploy").connect(check_site)
