@@ -1,10 +1,12 @@
 """The theme's templates, compiled by a child process while the build reads."""
 
+import os
 import sys
 
 from conftest import ROOT, run_command, run_pelican
 from jinja2 import DictLoader, Environment
 
+from supervision_site.compiled_templates import plugin
 from supervision_site.core.template_cache import TemplateCache
 
 THEME_TEMPLATES = sorted(
@@ -73,15 +75,30 @@ def test_the_child_compiles_every_template_the_pages_need(tmp_path):
     output = tmp_path / "output"
     run = run_pelican(ROOT / "content", output, str(settings), first=COUNT_COMPILED)
     assert run.returncode == 0, run.stdout + run.stderr
-    compiled = {
-        line.removeprefix("compiled: ")
-        for line in run.stderr.splitlines()
-        if line.startswith("compiled: ")
-    }
+    compiled = compiled_by_the_build(run)
     # The build compiles only the templates of Pelican's that our theme leaves out.
     assert compiled
     assert not compiled & set(THEME_TEMPLATES)
     assert (output / "palvelut" / "yksilotyonohjaus" / "index.html").is_file()
+
+
+def compiled_by_the_build(run):
+    """Return the templates a build noted compiling itself (its child is silent)."""
+    return {
+        line.removeprefix("compiled: ")
+        for line in run.stderr.splitlines()
+        if line.startswith("compiled: ")
+    }
+
+
+def test_a_build_with_nothing_compiled_has_a_child_compile_the_theme(tmp_path):
+    settings, cache = settings_with_template_cache(tmp_path)
+    output = tmp_path / "output"
+    run = run_pelican(ROOT / "content", output, str(settings), first=COUNT_COMPILED)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert compiled_by_the_build(run)  # Pelican's own, which the theme leaves out
+    assert not compiled_by_the_build(run) & set(THEME_TEMPLATES)
+    assert len(list(cache.iterdir())) > len(THEME_TEMPLATES)
 
 
 def test_no_child_is_forked_when_templates_are_already_compiled(tmp_path):
@@ -120,3 +137,7 @@ def test_a_template_compiled_another_way_is_compiled_again(tmp_path):
     newstyle = environment(newstyle=True)
     assert compiled_count(newstyle) == 1
     assert newstyle.get_template("page.html").render() == "2 sivua"
+
+
+def test_a_child_reaped_elsewhere_counts_as_ended():
+    assert plugin.has_ended(os.getpid())  # not a child: nothing to wait for

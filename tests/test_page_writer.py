@@ -202,3 +202,19 @@ def test_a_clean_build_reads_each_page_once_for_both_languages(tmp_path):
     reads = [line for line in run.stderr.splitlines() if line.startswith("read: ")]
     pages = list((ROOT / "content").rglob("*.md"))
     assert len(reads) == len(set(reads)) == len(pages)
+
+
+def test_a_language_site_that_reads_its_own_way_keeps_its_own_reader_cache(tmp_path):
+    subsites = {"en": {"SITENAME": "Work supervision"}, "sv": {"MARKDOWN": {}}}
+    main_site = SimpleNamespace(
+        settings={
+            "DEFAULT_LANG": "fi",
+            "MAIN_LANG": "fi",
+            "CACHE_PATH": str(tmp_path),
+            "OUTPUT_PATH": "output",
+            "I18N_SUBSITES": subsites,
+        }
+    )
+    start_build(main_site)
+    assert subsites["en"]["CACHE_PATH"] == str(tmp_path)
+    assert "CACHE_PATH" not in subsites["sv"]

@@ -103,17 +103,33 @@ def start_compiling(pelican):
         os._exit(0)
 
 
+def has_ended(pid):
+    """Return whether a child has ended, reaping it if so.
+
+    A child already reaped elsewhere (the system does when SIGCHLD is ignored)
+    has ended too.
+    """
+    try:
+        return os.waitpid(pid, os.WNOHANG) != (0, 0)
+    except ChildProcessError:
+        return True
+
+
 def wait_for_templates(_pelican):
     """Wait for the child before a site writes (no writer of its own to return)."""
     while children:
         pid = children.pop()
         deadline = time.monotonic() + WAIT_MOST
-        while os.waitpid(pid, os.WNOHANG) == (0, 0):
+        while not has_ended(pid):
             if time.monotonic() > deadline:
                 os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
+                has_ended(pid)
                 break
             time.sleep(0.001)
+
+
+if hasattr(os, "register_at_fork"):  # a process forked later has no child of ours
+    os.register_at_fork(after_in_child=children.clear)
 
 
 def register():

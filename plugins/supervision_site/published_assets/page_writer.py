@@ -134,6 +134,20 @@ def files_inputs(theme, content):
     return digest.hexdigest()
 
 
+# Settings that decide what Pelican's reader makes of a page (links leave the
+# site by SITEURL's host): a language site that sets one of its own reads alone.
+READ_WITH = {
+    "SITEURL",
+    "MARKDOWN",
+    "READERS",
+    "FORMATTED_FIELDS",
+    "TIMEZONE",
+    "DEFAULT_DATE",
+    "DEFAULT_METADATA",
+    "TYPOGRIFY",
+}
+
+
 def reader_cache_files(settings):
     """Return the files of Pelican's reader cache, every language's."""
     return sorted(Path(settings["CACHE_PATH"]).glob("**/*Generator-Readers"))
@@ -146,13 +160,15 @@ def start_build(pelican):
     though the Markdown settings, the site's address (which decides what links
     leave the site) or the code may have changed since: then it is emptied.
     Every language's site reads every page, the same way: they share the main
-    site's reader cache, so only the first one to start reads a changed page.
+    site's reader cache, so only the first one to start reads a changed page
+    (a language site with reading settings of its own, ``READ_WITH``, reads alone).
     """
     settings = pelican.settings
     if not is_main_site(settings):
         return
     for overrides in settings.get("I18N_SUBSITES", {}).values():
-        overrides.setdefault("CACHE_PATH", settings["CACHE_PATH"])
+        if not READ_WITH.intersection(overrides):
+            overrides.setdefault("CACHE_PATH", settings["CACHE_PATH"])
     code_inputs.cache_clear()
     files_inputs.cache_clear()
     stamp = Path(settings["CACHE_PATH"], "read-with")
