@@ -231,3 +231,26 @@ def test_a_production_build_weighs_each_page_with_its_compressed_copies(tmp_path
     pages = list(output.rglob("*.html"))
     assert 0 < len(over) < len(pages)
     assert all("over the budget of 3 KB" in line for line in over)
+
+
+# Note, as the build reaches ``deploy``, whether its pages were read already.
+READ_BEFORE_DEPLOY = """
+import blinker
+from supervision_site.site_checks import plugin
+
+
+def deploying(_sender, **_):
+    print("read before deploy:", bool(plugin.readings))
+
+
+blinker.signal("deploy").connect(deploying)
+"""
+
+
+def test_a_production_build_reads_its_pages_while_they_are_compressed(tmp_path):
+    output = tmp_path / "output"
+    run = run_pelican(
+        ROOT / "content", output, "publishconf.py", first=READ_BEFORE_DEPLOY
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "read before deploy: True" in run.stdout
