@@ -8,7 +8,7 @@ later build links it from there (``place``) for every file that did not change.
 A copy is written only when it is smaller than the file. Pages are compressed
 as they are written, on one thread beside the build (``Copies.begin``), and
 the rest once every file is written, on every core, while the build reads the
-finished site (``start_tree``, ``finish_tree``).
+finished site (``Copies.start_rest``, ``Copies.finish``).
 """
 
 import gzip
@@ -88,7 +88,7 @@ class Copies:
         self.extensions = settings["COMPRESS_EXTENSIONS"]
         self.begun = {}
         self.early = None
-        self.pool, self.files = None, []  # the last files' copies (``start_tree``)
+        self.pool, self.files = None, []  # every file's copies (``start_rest``)
 
     def begin(self, file):
         """Start compressing a written text file's bytes into the cache."""
@@ -112,10 +112,31 @@ class Copies:
             return begun.result()
         return cached_copy(data, kind, self.cache)
 
-    def stop(self):
-        """Cancel what still waits for the thread; wait for what it is making."""
+    def start_rest(self, settings):
+        """Begin compressing every text file of the output, largest first, on all cores.
+
+        Brotli and zlib release the GIL while they work, so the build can go on
+        meanwhile; ``finish`` waits for the copies.
+        """
+        files = files_under(settings["OUTPUT_PATH"], settings["COMPRESS_EXTENSIONS"])
+        files.sort(key=lambda file: file.stat().st_size, reverse=True)
+        self.pool = ThreadPoolExecutor(os.cpu_count())
+        self.files = [self.pool.submit(compress_file, file, self) for file in files]
+
+    def finish(self):
+        """Wait for every file's copies; drop the unused cache entries; return how many.
+
+        What still waits for the early thread is cancelled (the pool made it).
+        """
+        results = [future.result() for future in self.files]
+        self.pool.shutdown()
         if self.early:
             self.early.shutdown(cancel_futures=True)
+        used = {entry for entries, _ in results for entry in entries}
+        for entry in self.cache.iterdir():
+            if entry.name not in used:
+                entry.unlink()
+        return sum(written for _, written in results)
 
 
 def compress_file(file, copies):
@@ -133,38 +154,11 @@ def compress_file(file, copies):
     return entries, written
 
 
-def start_tree(settings, copies):
-    """Begin compressing every text file in the output, largest first, on every core.
-
-    Brotli and zlib release the GIL while they work, so the build can go on
-    meanwhile; ``finish_tree`` waits for the copies.
-    """
-    files = files_under(settings["OUTPUT_PATH"], settings["COMPRESS_EXTENSIONS"])
-    files.sort(key=lambda file: file.stat().st_size, reverse=True)
-    copies.pool = ThreadPoolExecutor(os.cpu_count())
-    copies.files = [copies.pool.submit(compress_file, file, copies) for file in files]
-
-
-def finish_tree(copies):
-    """Wait for the copies ``start_tree`` began; drop the unused cache; return how many.
-
-    A cache entry that no file of this build used is deleted.
-    """
-    results = [future.result() for future in copies.files]
-    copies.pool.shutdown()
-    copies.stop()
-    used = {entry for entries, _ in results for entry in entries}
-    for entry in copies.cache.iterdir():
-        if entry.name not in used:
-            entry.unlink()
-    return sum(written for _, written in results)
-
-
 def compress_tree(settings, copies=None):
     """Write the compressed copies of every text file in the output; return how many.
 
     With the entries ``copies`` began as the pages were written.
     """
     copies = copies or Copies(settings)
-    start_tree(settings, copies)
-    return finish_tree(copies)
+    copies.start_rest(settings)
+    return copies.finish()

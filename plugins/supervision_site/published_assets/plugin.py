@@ -22,7 +22,7 @@ from supervision_site.core.problems import Problem, stop_on
 from supervision_site.core.settings import apply_defaults
 from supervision_site.security_policy.policy import build_headers_file
 
-from .compressed import Copies, compress_tree, finish_tree, start_tree
+from .compressed import Copies
 from .files import files_under
 from .fingerprint import copy_fingerprinted
 from .minify import minify_tree, published_bytes
@@ -62,7 +62,8 @@ def custom_domain_problems(settings):
 def finish_output(pelican):
     """Minify style sheets and scripts, add hashed copies, write ``_headers`` and CNAME.
 
-    The pages are minified as they are written (``page_writer.py``).
+    The pages are minified as they are written (``page_writer.py``). Then every
+    file's compressed copies are begun, to be finished on ``compress``.
     """
     settings = pelican.settings
     if not is_main_site(settings):
@@ -80,8 +81,7 @@ def finish_output(pelican):
     if settings["CUSTOM_DOMAIN"]:
         stop_on(custom_domain_problems(settings))
         (output / "CNAME").write_text(settings["CUSTOM_DOMAIN"] + "\n", "utf-8")
-    if build_copies:  # the finished files, while site_checks reads them
-        start_tree(settings, build_copies[0])
+    build_copies[0].start_rest(settings)  # while site_checks reads the site
 
 
 def start_copies(pelican):
@@ -108,11 +108,7 @@ def begin_theme_copies(generators):
 def compress_output(pelican):
     """Finish the compressed copies of the output (once, by the main site)."""
     if is_main_site(pelican.settings):
-        copies = build_copies.pop() if build_copies else None
-        if copies and copies.pool:
-            count = finish_tree(copies)
-        else:
-            count = compress_tree(pelican.settings, copies)
+        count = build_copies.pop().finish()
         logger.info("[published_assets] %s compressed copies", count)
 
 
