@@ -353,11 +353,11 @@ def test_github_workflow_never_lets_placeholders_reach_the_deploy():
 
 # Leave as the launcher does, with output still buffered and an exit handler.
 LEAVE_PROBE = """
-import atexit, sys
+import ast, atexit, sys
 from scripts.pelican_plain import leave
 atexit.register(print, "exit handler ran")
 print("written before", end=" ")
-leave(eval(sys.argv[1]))
+leave(ast.literal_eval(sys.argv[1]))
 """
 
 
